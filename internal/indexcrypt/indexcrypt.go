@@ -1,0 +1,170 @@
+// Package indexcrypt encrypts bleve index files through bleve's process-wide
+// index.WriterHook and index.ReaderHook.
+//
+// The hooks are global, so this package keeps a registry: each open vault
+// registers its index directory and index key. The writer hook picks the key
+// by the file's path and names each file "ma1:<key id>:<salt>"; bleve stores
+// that id with the file and hands it back to the reader hook, which finds the
+// key by id. Files outside any registered directory pass through untouched
+// (bleve users that are not vaults, and the benchmark-only plaintext path).
+package indexcrypt
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
+)
+
+const idPrefix = "ma1:"
+
+// ErrUnencrypted is returned for a file in a registered index that carries no
+// encryption id: someone replaced it, or it predates encryption.
+var ErrUnencrypted = errors.New("index file is not encrypted")
+
+// ErrUnknownKey is returned for a file sealed under a key that is not open.
+var ErrUnknownKey = errors.New("index file is sealed under an unknown key")
+
+type registration struct {
+	dir   string
+	keyID string
+	key   []byte
+	refs  int
+}
+
+var (
+	mu      sync.RWMutex
+	byDir   = map[string]*registration{}
+	byKeyID = map[string]*registration{}
+	sealers sync.Map // id string -> *vaultcrypto.FileSealer
+	install sync.Once
+)
+
+// Register makes files under dir encrypted with indexKey, named keyID. It
+// returns a function that undoes the registration and wipes the key copy.
+func Register(dir, keyID string, indexKey []byte) (unregister func(), err error) {
+	install.Do(func() {
+		index.WriterHook = writerHook
+		index.ReaderHook = readerHook
+	})
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	dir = filepath.Clean(dir)
+	mu.Lock()
+	defer mu.Unlock()
+	if r, ok := byDir[dir]; ok {
+		if r.keyID != keyID {
+			return nil, fmt.Errorf("index %s is already open under another key", dir)
+		}
+		r.refs++
+	} else {
+		r := &registration{dir: dir, keyID: keyID, key: append([]byte(nil), indexKey...), refs: 1}
+		byDir[dir] = r
+		byKeyID[keyID] = r
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			r := byDir[dir]
+			r.refs--
+			if r.refs > 0 {
+				return
+			}
+			delete(byDir, dir)
+			delete(byKeyID, keyID)
+			vaultcrypto.Wipe(r.key)
+			sealers.Range(func(k, _ any) bool {
+				if strings.HasPrefix(k.(string), idPrefix+keyID+":") {
+					sealers.Delete(k)
+				}
+				return true
+			})
+		})
+	}, nil
+}
+
+// lookupDir returns the registration whose directory holds path.
+func lookupDir(path string) *registration {
+	p := filepath.Clean(path)
+	mu.RLock()
+	defer mu.RUnlock()
+	for {
+		if r, ok := byDir[p]; ok {
+			return r
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return nil
+		}
+		p = parent
+	}
+}
+
+func writerHook(context []byte) (string, func([]byte) []byte, error) {
+	if len(context) == 0 {
+		return "", nil, nil
+	}
+	r := lookupDir(string(context))
+	if r == nil {
+		return "", nil, nil
+	}
+	salt := vaultcrypto.NewFileSalt()
+	mu.RLock()
+	s, err := vaultcrypto.NewFileSealer(r.key, salt)
+	mu.RUnlock()
+	if err != nil {
+		return "", nil, err
+	}
+	id := idPrefix + r.keyID + ":" + base64.RawURLEncoding.EncodeToString(salt)
+	sealers.Store(id, s)
+	return id, s.Seal, nil
+}
+
+func readerHook(id string, context []byte) (func([]byte) ([]byte, error), error) {
+	if id == "" {
+		if len(context) > 0 && lookupDir(string(context)) != nil {
+			return nil, ErrUnencrypted
+		}
+		return nil, nil
+	}
+	if v, ok := sealers.Load(id); ok {
+		return v.(*vaultcrypto.FileSealer).Open, nil
+	}
+	rest, ok := strings.CutPrefix(id, idPrefix)
+	if !ok {
+		return nil, fmt.Errorf("index file id: %w", ErrUnknownKey)
+	}
+	keyID, saltText, ok := strings.Cut(rest, ":")
+	if !ok {
+		return nil, fmt.Errorf("index file id: %w", ErrUnknownKey)
+	}
+	salt, err := base64.RawURLEncoding.DecodeString(saltText)
+	if err != nil || len(salt) != vaultcrypto.FileSaltSize {
+		return nil, fmt.Errorf("index file id: %w", ErrUnknownKey)
+	}
+	mu.RLock()
+	r, ok := byKeyID[keyID]
+	var s *vaultcrypto.FileSealer
+	if ok {
+		s, err = vaultcrypto.NewFileSealer(r.key, salt)
+	}
+	mu.RUnlock()
+	if !ok {
+		return nil, ErrUnknownKey
+	}
+	if err != nil {
+		return nil, err
+	}
+	sealers.Store(id, s)
+	return s.Open, nil
+}

@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"net/url"
+	"sync"
+
+	sqlite3 "github.com/mutecomm/go-sqlcipher/v4"
+
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
+)
+
+// connector opens SQLCipher connections. It holds the raw key spec as bytes
+// so that Close can wipe it; each connection needs it as a Go string for the
+// driver, which cannot be wiped (docs/format.md says so).
+type connector struct {
+	path     string
+	params   string
+	drv      *sqlite3.SQLiteDriver
+	mu       sync.Mutex
+	keySpec  []byte // x'<hex key><hex salt>', nil for a plaintext database
+	readOnly bool
+	closed   bool
+}
+
+func newConnector(path string, keySpec []byte, o *Options, readOnly bool) *connector {
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(o.BusyTimeout.Milliseconds()))
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_secure_delete", "on")
+	q.Set("_foreign_keys", "on")
+	if readOnly {
+		q.Set("_query_only", "true")
+	} else {
+		// Writers take the write lock at BEGIN, so that two processes
+		// never deadlock upgrading read transactions.
+		q.Set("_txlock", "immediate")
+	}
+	cache := o.CacheKiB
+	drv := &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		_, err := c.Exec(fmt.Sprintf("PRAGMA cache_size = -%d; PRAGMA temp_store = MEMORY;", cache), nil)
+		return err
+	}}
+	return &connector{path: path, params: q.Encode(), drv: drv, keySpec: keySpec, readOnly: readOnly}
+}
+
+func (c *connector) Connect(context.Context) (driver.Conn, error) {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return nil, ErrClosed
+	}
+	dsn := "file:" + c.path + "?" + c.params
+	if c.keySpec != nil {
+		dsn += "&_pragma_key=" + url.QueryEscape(string(c.keySpec))
+	}
+	c.mu.Unlock()
+	return c.drv.Open(dsn)
+}
+
+func (c *connector) Driver() driver.Driver { return c.drv }
+
+// wipe forgets the key; later connections fail.
+func (c *connector) wipe() {
+	c.mu.Lock()
+	vaultcrypto.Wipe(c.keySpec)
+	c.keySpec = nil
+	c.closed = true
+	c.mu.Unlock()
+}
+
+// dbPair is the vault's database: one write connection (writes are
+// serialised by SQLite anyway) and a pool of read-only connections (WAL lets
+// them read while the writer writes).
+type dbPair struct {
+	w, r   *sql.DB
+	wc, rc *connector
+}
+
+func openDB(path string, keySpec []byte, o *Options) (*dbPair, error) {
+	// Each connector owns a copy of the key spec, wiped by close; the
+	// caller wipes its own.
+	wc := newConnector(path, clone(keySpec), o, false)
+	rc := newConnector(path, clone(keySpec), o, true)
+	p := &dbPair{w: sql.OpenDB(wc), r: sql.OpenDB(rc), wc: wc, rc: rc}
+	p.w.SetMaxOpenConns(1)
+	p.r.SetMaxOpenConns(o.Readers)
+	p.r.SetMaxIdleConns(o.Readers)
+	return p, nil
+}
+
+func (p *dbPair) close() error {
+	err := errors.Join(p.w.Close(), p.r.Close())
+	p.wc.wipe()
+	p.rc.wipe()
+	return err
+}
+
+// classify maps driver errors that mean "damaged" to ErrCorrupt.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		return fmt.Errorf("%w: database: %v", ErrCorrupt, se.Code)
+	}
+	return err
+}
+
+func isConstraint(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrConstraint
+}
+
+func clone(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return append([]byte(nil), b...)
+}

@@ -1,0 +1,381 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/memaudit/memaudit/internal/fsutil"
+	"github.com/memaudit/memaudit/internal/indexcrypt"
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
+)
+
+// seqKey is the index's internal key holding the last database change
+// (meta.seq) it applied. It is written in the same batch as the documents, so
+// bleve persists both together.
+var seqKey = []byte("memaudit.seq")
+
+// replayChunk is how many changed entries one catch-up batch holds.
+const replayChunk = 1000
+
+// indexDoc is what the index holds of an entry: its text to search and the
+// fields that filter. Nothing is stored; results are read from the database.
+type indexDoc struct {
+	Text       string   `json:"text"`
+	Segment    string   `json:"segment"`
+	Status     string   `json:"status"`
+	Kind       string   `json:"kind"`
+	SourceKind string   `json:"source_kind"`
+	Session    string   `json:"session"`
+	Tags       []string `json:"tags"`
+}
+
+func newMapping() mapping.IndexMapping {
+	im := bleve.NewIndexMapping()
+	dm := bleve.NewDocumentStaticMapping()
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = standard.Name
+	text.Store = false
+	text.IncludeTermVectors = false
+	text.DocValues = false
+	dm.AddFieldMappingsAt("text", text)
+	for _, f := range []string{"segment", "status", "kind", "source_kind", "session", "tags"} {
+		kw := bleve.NewKeywordFieldMapping()
+		kw.Store = false
+		kw.IncludeTermVectors = false
+		kw.IncludeInAll = false
+		kw.DocValues = false
+		dm.AddFieldMappingsAt(f, kw)
+	}
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = standard.Name
+	im.DefaultField = "text"
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im
+}
+
+func (s *Store) indexDir() string { return filepath.Join(s.dir, indexDirName) }
+
+// openIndex registers the index key, then opens the index, creating or
+// rebuilding it from the database when it is missing or damaged, and replays
+// the changes it missed.
+func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
+	dir, err := filepath.Abs(s.indexDir())
+	if err != nil {
+		return err
+	}
+	if dataKey != nil {
+		ik := vaultcrypto.IndexKey(dataKey)
+		// The file ids carry a key id derived from the index key itself, so
+		// that files sealed under another key are recognised as such.
+		kid := fmt.Sprintf("%x", vaultcrypto.KeyCheck(ik)[:8])
+		s.unregister, err = indexcrypt.Register(dir, kid, ik)
+		vaultcrypto.Wipe(ik)
+		if err != nil {
+			return err
+		}
+	} else {
+		s.unregister = func() {}
+	}
+	// One process at a time owns the index. The others work from the
+	// database (which the owner replays) and never touch the index files.
+	s.indexLock, err = fsutil.TryLock(filepath.Join(s.dir, indexLockName), s.opts.IndexWait)
+	if errors.Is(err, fsutil.ErrLocked) {
+		s.unregister()
+		s.unregister = nil
+		return nil
+	}
+	if err != nil {
+		s.unregister()
+		return err
+	}
+	idx, err := s.tryOpenIndex(dir)
+	switch {
+	case err == nil:
+		s.idx = idx
+	default:
+		if !errors.Is(err, fs.ErrNotExist) {
+			if s.opts.NoRepair {
+				s.indexErr = err
+				return nil
+			}
+			s.repaired = "index damaged: " + err.Error()
+		}
+		if err := s.rebuildIndex(ctx, dir); err != nil {
+			s.unregister()
+			return err
+		}
+		return nil
+	}
+	seq, err := s.indexSeq()
+	if err != nil {
+		return s.rebuildIndexAfterClose(ctx, dir)
+	}
+	dbSeq, err := s.dbSeq(ctx)
+	if err != nil {
+		s.closeIndex()
+		return err
+	}
+	if seq > dbSeq {
+		// The index knows changes the database does not: the database was
+		// restored from an older copy. Trust the database.
+		return s.rebuildIndexAfterClose(ctx, dir)
+	}
+	s.applied.Store(seq)
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.catchUpLocked(ctx); err != nil {
+		s.closeIndex()
+		return err
+	}
+	return nil
+}
+
+func (s *Store) rebuildIndexAfterClose(ctx context.Context, dir string) error {
+	if s.idx != nil {
+		s.idx.Close()
+		s.idx = nil
+	}
+	if err := s.rebuildIndex(ctx, dir); err != nil {
+		s.unregister()
+		return err
+	}
+	return nil
+}
+
+func (s *Store) tryOpenIndex(dir string) (bleve.Index, error) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if err := checkIndexFiles(dir); err != nil {
+		return nil, err
+	}
+	return bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "1s"})
+}
+
+// checkIndexFiles verifies the CRC-32 that ends every scorch segment file
+// before bleve maps it: a damaged file is then rebuilt instead of being read.
+// (Encrypted chunks are also authenticated, but only when read.)
+func checkIndexFiles(dir string) error {
+	ents, err := os.ReadDir(filepath.Join(dir, "store"))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".zap") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "store", e.Name()))
+		if err != nil {
+			return err
+		}
+		if len(b) < 4 || crc32.ChecksumIEEE(b[:len(b)-4]) != binary.BigEndian.Uint32(b[len(b)-4:]) {
+			return fmt.Errorf("%w: index segment %s fails its checksum", ErrCorrupt, e.Name())
+		}
+	}
+	return nil
+}
+
+func newIndex(dir string) (bleve.Index, error) {
+	return bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
+}
+
+// rebuildIndex deletes the index directory and indexes every entry again.
+func (s *Store) rebuildIndex(ctx context.Context, dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("rebuild index: %w", err)
+	}
+	idx, err := newIndex(dir)
+	if err != nil {
+		return fmt.Errorf("rebuild index: %w", err)
+	}
+	s.idx = idx
+	s.applied.Store(0)
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.catchUpLocked(ctx); err != nil {
+		s.closeIndex()
+		return fmt.Errorf("rebuild index: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) closeIndex() error {
+	var err error
+	if s.idx != nil {
+		err = s.idx.Close()
+		s.idx = nil
+	}
+	if s.unregister != nil {
+		s.unregister()
+		s.unregister = nil
+	}
+	return errors.Join(err, s.indexLock.Unlock())
+}
+
+func (s *Store) indexSeq() (int64, error) {
+	b, err := s.idx.GetInternal(seqKey)
+	if err != nil {
+		return 0, err
+	}
+	if b == nil {
+		return 0, nil
+	}
+	return strconv.ParseInt(string(b), 10, 64)
+}
+
+func (s *Store) dbSeq(ctx context.Context) (int64, error) {
+	var v string
+	if err := s.db.r.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'seq'").Scan(&v); err != nil {
+		return 0, classify(err)
+	}
+	return strconv.ParseInt(v, 10, 64)
+}
+
+// catchUp applies changes other processes (or a crash) left unindexed.
+func (s *Store) catchUp(ctx context.Context) error {
+	if s.idx == nil {
+		return nil
+	}
+	seq, err := s.dbSeq(ctx)
+	if err != nil {
+		return err
+	}
+	if seq == s.applied.Load() {
+		return nil
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.catchUpLocked(ctx)
+}
+
+// catchUpLocked replays every entry changed after the applied sequence
+// number. The caller holds s.wmu.
+func (s *Store) catchUpLocked(ctx context.Context) error {
+	if s.idx == nil {
+		return nil
+	}
+	total := 0
+	if s.opts.Progress != nil {
+		if err := s.db.r.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE seq > ?", s.applied.Load()).Scan(&total); err != nil {
+			return classify(err)
+		}
+	}
+	done := 0
+	for {
+		from := s.applied.Load()
+		rows, err := s.db.r.QueryContext(ctx, "SELECT "+entryCols+" FROM entries WHERE seq > ? ORDER BY seq LIMIT ?", from, replayChunk)
+		if err != nil {
+			return classify(err)
+		}
+		var ents []*Entry
+		var last int64
+		for rows.Next() {
+			e, seq, err := scanEntry(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			ents = append(ents, e)
+			last = seq
+		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return classify(err)
+		}
+		rows.Close()
+		if len(ents) == 0 {
+			return nil
+		}
+		if err := s.applyLocked(ents, last); err != nil {
+			return err
+		}
+		done += len(ents)
+		if s.opts.Progress != nil {
+			s.opts.Progress(done, total)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
+
+// applyLocked writes entries to the index in one batch together with the
+// sequence number they bring the index to. The caller holds s.wmu.
+func (s *Store) applyLocked(ents []*Entry, seq int64) error {
+	if s.idx == nil {
+		return nil
+	}
+	b := s.idx.NewBatch()
+	for _, e := range ents {
+		if e.Status == StatusDeleted {
+			b.Delete(e.ID)
+			continue
+		}
+		if err := b.Index(e.ID, docOf(e)); err != nil {
+			return fmt.Errorf("index entry: %w", err)
+		}
+	}
+	b.SetInternal(seqKey, []byte(strconv.FormatInt(seq, 10)))
+	if err := s.idx.Batch(b); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	s.applied.Store(seq)
+	return nil
+}
+
+func docOf(e *Entry) indexDoc {
+	return indexDoc{
+		Text: e.Text, Segment: e.Segment, Status: string(e.Status), Kind: e.Kind,
+		SourceKind: string(e.Source.Kind), Session: e.Session, Tags: e.Tags,
+	}
+}
+
+// entryCols and scanEntry read entries from the database.
+const entryCols = "id, seq, segment, text, kind, source_kind, source_uri, sender, channel, session, trust, created, updated, tags, status, hash"
+
+type scanner interface{ Scan(...any) error }
+
+func scanEntry(r scanner) (*Entry, int64, error) {
+	var e Entry
+	var seq, created, updated int64
+	var tags, status, sk string
+	var trust int
+	if err := r.Scan(&e.ID, &seq, &e.Segment, &e.Text, &e.Kind, &sk, &e.Source.URI, &e.Source.Sender,
+		&e.Source.Channel, &e.Session, &trust, &created, &updated, &tags, &status, &e.Hash); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, 0, ErrNotFound
+		}
+		return nil, 0, classify(err)
+	}
+	e.Source.Kind = SourceKind(sk)
+	e.Status = Status(status)
+	e.Trust = trustOf(trust)
+	e.Created = fromNanos(created)
+	e.Updated = fromNanos(updated)
+	if tags != "" && tags != "null" {
+		if err := json.Unmarshal([]byte(tags), &e.Tags); err != nil {
+			return nil, 0, fmt.Errorf("%w: entry tags", ErrCorrupt)
+		}
+	}
+	return &e, seq, nil
+}

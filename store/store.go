@@ -1,0 +1,228 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/memaudit/memaudit/internal/fsutil"
+	"github.com/memaudit/memaudit/internal/keyfile"
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
+	"github.com/memaudit/memaudit/migrations"
+)
+
+// File names inside a vault directory.
+const (
+	keyFileName  = keyfile.Name
+	dbFileName   = "vault.db"
+	indexDirName = "index"
+	// indexLockName is held (flock) by the process that owns the index.
+	indexLockName = "index.lock"
+)
+
+// Store is an open vault. It is safe for concurrent use by many goroutines,
+// and several processes may open the same vault at once (see Options.IndexWait).
+type Store struct {
+	dir     string
+	opts    Options
+	db      *dbPair
+	vaultID string
+	keyID   string
+
+	// wmu serialises this process's writes with the index updates that
+	// follow them, so that the index's applied sequence number never
+	// passes a change it has not applied.
+	wmu        sync.Mutex
+	idx        bleve.Index // nil when another process holds the index
+	unregister func()
+	indexLock  *fsutil.Lock
+	applied    atomic.Int64
+
+	segMu    sync.Mutex
+	segSeq   int64
+	segNames []string
+
+	// repaired says what Open rebuilt, for Verify to report.
+	repaired string
+	// indexErr is the damage found with Options.NoRepair.
+	indexErr error
+
+	closed atomic.Bool
+}
+
+// Create makes a new vault in dir (which must be absent or empty) with a
+// fresh data key wrapped to every recipient, and returns it open.
+func Create(ctx context.Context, dir string, opts CreateOptions) (*Store, error) {
+	o := opts.Options
+	o.fill()
+	if !o.plaintext && len(opts.Recipients) == 0 {
+		return nil, errors.New("create vault: at least one recipient or passphrase is required")
+	}
+	if ents, err := os.ReadDir(dir); err == nil && len(ents) > 0 {
+		return nil, fmt.Errorf("create vault %s: %w (directory not empty)", dir, ErrExists)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("create vault: %w", err)
+	}
+	if err := fsutil.MkdirPrivate(dir); err != nil {
+		return nil, fmt.Errorf("create vault: %w", err)
+	}
+	var dataKey []byte
+	if !o.plaintext {
+		var err error
+		dataKey, err = vaultcrypto.NewDataKey()
+		if err != nil {
+			return nil, fmt.Errorf("create vault: %w", err)
+		}
+		defer vaultcrypto.Wipe(dataKey)
+		kf, err := keyfile.New(vaultcrypto.NewID(16), dataKey, opts.Recipients, o.Now())
+		if err != nil {
+			return nil, fmt.Errorf("create vault: %w", err)
+		}
+		if err := kf.Save(filepath.Join(dir, keyFileName)); err != nil {
+			return nil, fmt.Errorf("create vault: write key file: %w", err)
+		}
+	}
+	// SQLite creates the -wal and -shm files with the main file's mode, so
+	// creating it 0600 first keeps all three private whatever the umask.
+	if err := fsutil.CreatePrivate(filepath.Join(dir, dbFileName)); err != nil {
+		return nil, fmt.Errorf("create vault: %w", err)
+	}
+	s, err := openWithKey(ctx, dir, dataKey, o, true)
+	if err != nil {
+		return nil, fmt.Errorf("create vault: %w", err)
+	}
+	return s, nil
+}
+
+// Open opens the vault in dir with opts.Identities.
+func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
+	opts.fill()
+	kf, err := keyfile.Load(filepath.Join(dir, keyFileName))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("open %s: %w (no %s)", dir, ErrNotVault, keyFileName)
+	case errors.Is(err, keyfile.ErrUnsupported):
+		return nil, fmt.Errorf("open %s: %w: %v", dir, ErrUnsupported, err)
+	case errors.Is(err, keyfile.ErrMalformed):
+		return nil, fmt.Errorf("open %s: %w: key file: %v", dir, ErrCorrupt, err)
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	if kf.Pending != nil {
+		return nil, fmt.Errorf("open %s: %w: key file records an unfinished key rotation", dir, ErrUnsupported)
+	}
+	if len(opts.Identities) == 0 {
+		return nil, fmt.Errorf("open %s: %w (no identity given)", dir, ErrWrongKey)
+	}
+	dataKey, err := kf.Unlock(opts.Identities)
+	switch {
+	case errors.Is(err, keyfile.ErrWrongKey):
+		return nil, fmt.Errorf("open %s: %w", dir, ErrWrongKey)
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w: key file: %v", dir, ErrCorrupt, err)
+	}
+	defer vaultcrypto.Wipe(dataKey)
+	s, err := openWithKey(ctx, dir, dataKey, opts, false)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	s.keyID = kf.Active.ID
+	s.vaultID = kf.VaultID
+	return s, nil
+}
+
+// checkHeader compares the database's first 16 bytes (SQLCipher's salt) with
+// the salt this key file's data key gives: a mismatch means the database is
+// damaged or belongs to another key file, and saves a confusing driver error.
+func checkHeader(path string, dataKey []byte) error {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%w: %s is missing", ErrCorrupt, dbFileName)
+		}
+		return err
+	}
+	defer f.Close()
+	var hdr [16]byte
+	if _, err := io.ReadFull(f, hdr[:]); err != nil {
+		return fmt.Errorf("%w: %s is truncated", ErrCorrupt, dbFileName)
+	}
+	if !bytes.Equal(hdr[:], vaultcrypto.DBSalt(dataKey)) {
+		return fmt.Errorf("%w: database header does not match the key file (damaged, or another vault's key file)", ErrCorrupt)
+	}
+	return nil
+}
+
+func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, creating bool) (_ *Store, err error) {
+	dbPath := filepath.Join(dir, dbFileName)
+	var keySpec []byte
+	if dataKey != nil {
+		if !creating {
+			if err := checkHeader(dbPath, dataKey); err != nil {
+				return nil, err
+			}
+		}
+		keySpec = vaultcrypto.SQLCipherKey(dataKey)
+		defer vaultcrypto.Wipe(keySpec)
+	}
+	s := &Store{dir: dir, opts: o}
+	s.db, err = openDB(dbPath, keySpec, &o)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			s.db.close()
+		}
+	}()
+	if _, err := migrations.Apply(ctx, s.db.w, o.schema); err != nil {
+		if errors.Is(err, migrations.ErrFutureSchema) {
+			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+		}
+		return nil, fmt.Errorf("open database: %w", classify(err))
+	}
+	if err := s.openIndex(ctx, dataKey); err != nil {
+		return nil, err
+	}
+	if err := fsutil.TightenTree(dir); err != nil {
+		s.closeIndex()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Repaired says what Open repaired ("" when nothing), so that a CLI can
+// tell the operator.
+func (s *Store) Repaired() string { return s.repaired }
+
+// Dir returns the vault directory.
+func (s *Store) Dir() string { return s.dir }
+
+// Close closes the vault and forgets its keys. It is safe to call twice.
+func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return nil
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	err := s.closeIndex()
+	err = errors.Join(err, s.db.close())
+	// bleve and SQLite may have created files with their own modes.
+	return errors.Join(err, fsutil.TightenTree(s.dir))
+}
+
+func (s *Store) checkOpen() error {
+	if s.closed.Load() {
+		return ErrClosed
+	}
+	return nil
+}

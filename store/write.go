@@ -1,0 +1,317 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/memaudit/memaudit/internal/ulid"
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
+	"github.com/memaudit/memaudit/segment"
+)
+
+func toNanos(t time.Time) int64   { return t.UTC().UnixNano() }
+func fromNanos(n int64) time.Time { return time.Unix(0, n).UTC() }
+
+func trustOf(v int) segment.Trust {
+	t := segment.Trust(v)
+	if t < segment.TrustUntrusted || t > segment.TrustHigh {
+		return segment.TrustUntrusted
+	}
+	return t
+}
+
+// prepare validates e and fills in what the caller left out. now is the
+// write time; policy is the segment's.
+func (s *Store) prepare(e *Entry, now time.Time, policy segment.Policy) error {
+	if err := segment.Validate(e.Segment); err != nil {
+		return err
+	}
+	switch {
+	case e.Text == "":
+		return fmt.Errorf("%w: empty text", ErrInvalidEntry)
+	case len(e.Text) > s.opts.MaxTextBytes:
+		return fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(e.Text), s.opts.MaxTextBytes)
+	case !utf8.ValidString(e.Text):
+		return fmt.Errorf("%w: text is not valid UTF-8", ErrInvalidEntry)
+	case strings.IndexByte(e.Text, 0) >= 0:
+		return fmt.Errorf("%w: text holds a NUL byte", ErrInvalidEntry)
+	}
+	if e.ID == "" {
+		e.ID = ulid.New(now)
+	} else if err := checkField("id", e.ID, maxIDLen); err != nil {
+		return err
+	}
+	if e.Kind == "" {
+		e.Kind = KindFact
+	}
+	if e.Source.Kind == "" {
+		e.Source.Kind = SourceUser
+	}
+	if !e.Source.Kind.Valid() {
+		return fmt.Errorf("%w: unknown source kind", ErrInvalidEntry)
+	}
+	for name, v := range map[string]string{"kind": e.Kind, "source uri": e.Source.URI, "sender": e.Source.Sender, "channel": e.Source.Channel, "session": e.Session} {
+		if err := checkField(name, v, maxFieldLen); err != nil {
+			return err
+		}
+	}
+	if len(e.Tags) > maxTags {
+		return fmt.Errorf("%w: more than %d tags", ErrInvalidEntry, maxTags)
+	}
+	for _, t := range e.Tags {
+		if t == "" {
+			return fmt.Errorf("%w: empty tag", ErrInvalidEntry)
+		}
+		if err := checkField("tag", t, maxFieldLen); err != nil {
+			return err
+		}
+	}
+	if e.Trust == segment.TrustUnset {
+		e.Trust = policy.DefaultTrust
+	}
+	if e.Trust == segment.TrustUnset {
+		e.Trust = e.Source.Kind.Trust()
+	}
+	if e.Trust < segment.TrustUntrusted || e.Trust > segment.TrustHigh {
+		return fmt.Errorf("%w: trust out of range", ErrInvalidEntry)
+	}
+	if e.Created.IsZero() {
+		e.Created = now
+	}
+	e.Created = e.Created.UTC()
+	e.Updated = now.UTC()
+	if e.Status == "" {
+		e.Status = StatusActive
+	}
+	if e.Status != StatusActive && e.Status != StatusQuarantined {
+		return fmt.Errorf("%w: new entries are active or quarantined", ErrInvalidEntry)
+	}
+	e.Hash = vaultcrypto.ContentHash(e.Text)
+	return nil
+}
+
+// Remember stores one entry durably (the database commit) and indexes it. It
+// returns the stored entry with its id, trust, times and hash filled in.
+func (s *Store) Remember(ctx context.Context, e Entry) (*Entry, error) {
+	out, err := s.RememberBatch(ctx, []Entry{e})
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// RememberBatch stores entries in one transaction: all or none. Entries with
+// a caller's id that already exists are an error (ErrInvalidEntry), so that
+// nothing is half-imported.
+func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	now := s.opts.Now()
+	policies := map[string]segment.Policy{}
+	out := make([]*Entry, len(entries))
+	seen := make(map[string]int, len(entries))
+	for i := range entries {
+		e := entries[i]
+		p, ok := policies[e.Segment]
+		if !ok && segment.Validate(e.Segment) == nil {
+			var err error
+			if p, err = s.Policy(ctx, e.Segment); err != nil {
+				return nil, err
+			}
+			policies[e.Segment] = p
+		}
+		if err := s.prepare(&e, now, p); err != nil {
+			return nil, &EntryError{Index: i, Err: err}
+		}
+		if j, dup := seen[e.ID]; dup {
+			return nil, &EntryError{Index: i, Err: fmt.Errorf("%w: id repeats entry %d", ErrInvalidEntry, j)}
+		}
+		seen[e.ID] = i
+		out[i] = &e
+	}
+
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	seq, prev, err := s.writeEntries(ctx, out, now)
+	if err != nil {
+		return nil, err
+	}
+	if prev == s.applied.Load() {
+		err = s.applyLocked(out, seq)
+	} else {
+		err = s.catchUpLocked(ctx)
+	}
+	if err != nil {
+		// The entries are committed; the index catches up on next open.
+		return out, fmt.Errorf("entries stored, index update failed: %w", err)
+	}
+	return out, nil
+}
+
+// EntryError says which entry of a batch was refused.
+type EntryError struct {
+	Index int
+	Err   error
+}
+
+func (e *EntryError) Error() string { return fmt.Sprintf("entry %d: %v", e.Index, e.Err) }
+func (e *EntryError) Unwrap() error { return e.Err }
+
+// writeEntries inserts entries in one transaction and returns the new and the
+// previous change sequence numbers.
+func (s *Store) writeEntries(ctx context.Context, ents []*Entry, now time.Time) (seq, prev int64, err error) {
+	tx, err := s.db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, classify(err)
+	}
+	defer tx.Rollback()
+	if prev, err = nextSeq(ctx, tx); err != nil {
+		return 0, 0, err
+	}
+	seq = prev + 1
+	seg, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO segments(name, created) VALUES (?, ?)")
+	if err != nil {
+		return 0, 0, classify(err)
+	}
+	defer seg.Close()
+	ins, err := tx.PrepareContext(ctx, "INSERT INTO entries("+entryCols+") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+	if err != nil {
+		return 0, 0, classify(err)
+	}
+	defer ins.Close()
+	done := map[string]bool{}
+	for i, e := range ents {
+		if !done[e.Segment] {
+			if _, err := seg.ExecContext(ctx, e.Segment, toNanos(now)); err != nil {
+				return 0, 0, classify(err)
+			}
+			done[e.Segment] = true
+		}
+		tags, _ := json.Marshal(e.Tags)
+		if e.Tags == nil {
+			tags = []byte("[]")
+		}
+		if _, err := ins.ExecContext(ctx, e.ID, seq, e.Segment, e.Text, e.Kind, string(e.Source.Kind), e.Source.URI,
+			e.Source.Sender, e.Source.Channel, e.Session, int(e.Trust), toNanos(e.Created), toNanos(e.Updated),
+			string(tags), string(e.Status), e.Hash); err != nil {
+			if isConstraint(err) {
+				return 0, 0, &EntryError{Index: i, Err: fmt.Errorf("%w: id already exists", ErrInvalidEntry)}
+			}
+			return 0, 0, classify(err)
+		}
+	}
+	if err := setSeq(ctx, tx, seq); err != nil {
+		return 0, 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, 0, classify(err)
+	}
+	return seq, prev, nil
+}
+
+// nextSeq reads the change counter inside a write transaction.
+func nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var v string
+	if err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'seq'").Scan(&v); err != nil {
+		return 0, classify(err)
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: change counter", ErrCorrupt)
+	}
+	return n, nil
+}
+
+func setSeq(ctx context.Context, tx *sql.Tx, seq int64) error {
+	_, err := tx.ExecContext(ctx, "UPDATE meta SET value = ? WHERE key = 'seq'", strconv.FormatInt(seq, 10))
+	return classify(err)
+}
+
+// updateStatus changes one entry's status (and text, when text is not nil)
+// and re-indexes it.
+func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to Status, text *string) (*Entry, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer tx.Rollback()
+	e, _, err := scanEntry(tx.QueryRowContext(ctx, "SELECT "+entryCols+" FROM entries WHERE id = ?", id))
+	if err != nil {
+		return nil, err
+	}
+	allowed := false
+	for _, f := range from {
+		allowed = allowed || e.Status == f
+	}
+	if !allowed {
+		return nil, fmt.Errorf("entry %s is %s: %w", id, e.Status, ErrInvalidEntry)
+	}
+	prev, err := nextSeq(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	seq := prev + 1
+	e.Status = to
+	e.Updated = s.opts.Now().UTC()
+	if text != nil {
+		e.Text = *text
+		if e.Text != "" { // a tombstone keeps the hash of what it held
+			e.Hash = vaultcrypto.ContentHash(e.Text)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE entries SET seq = ?, status = ?, updated = ?, text = ?, hash = ? WHERE id = ?",
+		seq, string(e.Status), toNanos(e.Updated), e.Text, e.Hash, id); err != nil {
+		return nil, classify(err)
+	}
+	if err := setSeq(ctx, tx, seq); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, classify(err)
+	}
+	if prev == s.applied.Load() {
+		err = s.applyLocked([]*Entry{e}, seq)
+	} else {
+		err = s.catchUpLocked(ctx)
+	}
+	if err != nil {
+		return e, fmt.Errorf("entry updated, index update failed: %w", err)
+	}
+	return e, nil
+}
+
+// Forget deletes an entry: its text is erased (SQLite's secure_delete
+// overwrites the freed bytes) and it leaves the index; a tombstone with its
+// id, segment and provenance stays for the audit trail.
+func (s *Store) Forget(ctx context.Context, id string) error {
+	empty := ""
+	_, err := s.updateStatus(ctx, id, []Status{StatusActive, StatusQuarantined, StatusRedacted}, StatusDeleted, &empty)
+	return err
+}
+
+// Quarantine keeps an entry as evidence but stops Recall from returning it.
+func (s *Store) Quarantine(ctx context.Context, id string) error {
+	_, err := s.updateStatus(ctx, id, []Status{StatusActive, StatusRedacted}, StatusQuarantined, nil)
+	return err
+}
+
+// Release returns a quarantined entry to active.
+func (s *Store) Release(ctx context.Context, id string) error {
+	_, err := s.updateStatus(ctx, id, []Status{StatusQuarantined}, StatusActive, nil)
+	return err
+}
