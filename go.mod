@@ -7,6 +7,7 @@ require (
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/blevesearch/bleve_index_api v1.4.1
 	github.com/mutecomm/go-sqlcipher/v4 v4.4.2
+	github.com/spf13/pflag v1.0.9
 	golang.org/x/crypto v0.59.0
 )
 

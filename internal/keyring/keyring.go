@@ -217,3 +217,17 @@ func WriteIdentityFile(path string, g *Generated) error {
 	}
 	return f.Close()
 }
+
+// RecipientOf returns the recipient of an identity that can tell it
+// (X25519, hybrid and unencrypted SSH identities).
+func RecipientOf(id age.Identity) (keyfile.Recipient, error) {
+	switch i := id.(type) {
+	case *age.X25519Identity:
+		return ParseRecipient(i.Recipient().String())
+	case *age.HybridIdentity:
+		return ParseRecipient(i.Recipient().String())
+	case *agessh.Ed25519Identity, *agessh.RSAIdentity:
+		return keyfile.Recipient{}, errors.New("cannot derive the recipient of an SSH identity; pass its public key with --recipient")
+	}
+	return keyfile.Recipient{}, errors.New("identity type has no recipient")
+}

@@ -1,0 +1,418 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/memaudit/memaudit/segment"
+	"github.com/memaudit/memaudit/store"
+)
+
+func init() {
+	register("add", command{
+		summary: "remember one entry",
+		usage:   "memaudit add --segment S [--kind K] [--source-kind K] [--source URI] [--sender ID] [--session ID] TEXT|-",
+		run:     cmdAdd,
+	})
+	register("import", command{
+		summary: "import entries from JSONL (all or nothing)",
+		usage:   "memaudit import --format jsonl FILE|-",
+		run:     cmdImport,
+	})
+	register("export", command{
+		summary: "export entries as JSONL",
+		usage:   "memaudit export [--format jsonl] [--segment GLOB]",
+		run:     cmdExport,
+	})
+	register("list", command{
+		summary: "list entries",
+		usage:   "memaudit list [--segment GLOB] [--status S] [--format table|json|jsonl]",
+		run:     cmdList,
+	})
+	register("get", command{
+		summary: "print one entry as JSON",
+		usage:   "memaudit get ID",
+		run:     cmdGet,
+	})
+	register("search", command{
+		summary: "full-text search (bleve query string syntax)",
+		usage:   "memaudit search [--segment GLOB] [--limit N] [--format table|json] QUERY",
+		run:     cmdSearch,
+	})
+	register("forget", command{
+		summary: "delete entries (text erased, tombstone kept)",
+		usage:   "memaudit forget ID...",
+		run:     cmdForget,
+	})
+}
+
+func cmdAdd(ctx context.Context, e *env, args []string) error {
+	var v vaultFlags
+	fl := newFlags("add", e)
+	v.add(fl, e)
+	var ent store.Entry
+	var sk string
+	fl.StringVar(&ent.Segment, "segment", "", "segment name, e.g. channel/telegram/dm/123 (required)")
+	fl.StringVar(&ent.Kind, "kind", store.KindFact, "fact, preference, instruction, episode, note, ...")
+	fl.StringVar(&sk, "source-kind", string(store.SourceUser), "user, agent, tool, web, email, import or system")
+	fl.StringVar(&ent.Source.URI, "source", "", "source URI or tool name")
+	fl.StringVar(&ent.Source.Sender, "sender", "", "sender id")
+	fl.StringVar(&ent.Source.Channel, "channel", "", "messaging channel")
+	fl.StringVar(&ent.Session, "session", "", "session id")
+	fl.StringSliceVar(&ent.Tags, "tag", nil, "tag (repeatable)")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if ent.Segment == "" || fl.NArg() != 1 {
+		return usageError{"need --segment and exactly one TEXT argument (or - for stdin)"}
+	}
+	ent.Source.Kind = store.SourceKind(sk)
+	if !ent.Source.Kind.Valid() {
+		return usageError{fmt.Sprintf("unknown --source-kind %q", sk)}
+	}
+	ent.Text = fl.Arg(0)
+	if ent.Text == "-" {
+		b, err := io.ReadAll(io.LimitReader(e.stdin, store.DefaultMaxTextBytes+1))
+		if err != nil {
+			return err
+		}
+		ent.Text = strings.TrimSuffix(string(b), "\n")
+	}
+	s, err := v.open(ctx, e, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	got, err := s.Remember(ctx, ent)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, got.ID)
+	return s.Close()
+}
+
+// jsonlEntry is one line of the JSONL import and export format.
+type jsonlEntry struct {
+	ID      string        `json:"id,omitempty"`
+	Segment string        `json:"segment"`
+	Text    string        `json:"text"`
+	Kind    string        `json:"kind,omitempty"`
+	Source  store.Source  `json:"source"`
+	Session string        `json:"session,omitempty"`
+	Created *time.Time    `json:"created,omitempty"`
+	Tags    []string      `json:"tags,omitempty"`
+	Trust   segment.Trust `json:"trust,omitempty"`
+	Status  store.Status  `json:"status,omitempty"`
+}
+
+// maxLine bounds one JSONL line: the largest entry, JSON-escaped.
+const maxLine = 4*store.DefaultMaxTextBytes + 4096
+
+func readJSONL(r io.Reader) ([]store.Entry, []int, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var out []store.Entry
+	var lines []int
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var j jsonlEntry
+		if err := json.Unmarshal([]byte(line), &j); err != nil {
+			return nil, nil, fmt.Errorf("line %d: not a JSON object: %v", n, jsonErr(err))
+		}
+		ent := store.Entry{ID: j.ID, Segment: j.Segment, Text: j.Text, Kind: j.Kind, Source: j.Source,
+			Session: j.Session, Tags: j.Tags, Trust: j.Trust, Status: j.Status}
+		if ent.Source.Kind == "" {
+			ent.Source.Kind = store.SourceImport
+		}
+		if j.Created != nil {
+			ent.Created = *j.Created
+		}
+		out = append(out, ent)
+		lines = append(lines, n)
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, nil, fmt.Errorf("line %d: longer than %d bytes", n+1, maxLine)
+		}
+		return nil, nil, err
+	}
+	return out, lines, nil
+}
+
+// jsonErr strips the parts of a JSON error that could quote entry text.
+func jsonErr(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("syntax error at byte %d", se.Offset)
+	case errors.As(err, &te):
+		return fmt.Sprintf("field %q has the wrong type", te.Field)
+	}
+	return "invalid value"
+}
+
+func cmdImport(ctx context.Context, e *env, args []string) error {
+	var v vaultFlags
+	fl := newFlags("import", e)
+	v.add(fl, e)
+	format := fl.String("format", "jsonl", "input format: jsonl")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if *format != "jsonl" {
+		return usageError{fmt.Sprintf("unknown --format %q (this build imports jsonl)", *format)}
+	}
+	if fl.NArg() != 1 {
+		return usageError{"need exactly one FILE (or - for stdin)"}
+	}
+	var r io.Reader = e.stdin
+	if name := fl.Arg(0); name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	ents, lines, err := readJSONL(r)
+	if err != nil {
+		return err
+	}
+	if len(ents) == 0 {
+		return errors.New("no entries in input")
+	}
+	s, err := v.open(ctx, e, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := s.RememberBatch(ctx, ents); err != nil {
+		var ee *store.EntryError
+		if errors.As(err, &ee) {
+			return fmt.Errorf("line %d: %w (nothing imported)", lines[ee.Index], ee.Err)
+		}
+		return err
+	}
+	fmt.Fprintf(e.stderr, "memaudit: imported %d entries\n", len(ents))
+	return s.Close()
+}
+
+func toJSONL(ent *store.Entry) jsonlEntry {
+	c := ent.Created
+	return jsonlEntry{ID: ent.ID, Segment: ent.Segment, Text: ent.Text, Kind: ent.Kind, Source: ent.Source,
+		Session: ent.Session, Created: &c, Tags: ent.Tags, Trust: ent.Trust, Status: ent.Status}
+}
+
+func cmdExport(ctx context.Context, e *env, args []string) error {
+	var v vaultFlags
+	fl := newFlags("export", e)
+	v.add(fl, e)
+	format := fl.String("format", "jsonl", "output format: jsonl")
+	segs := fl.StringArray("segment", nil, "only segments matching this glob (repeatable)")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if *format != "jsonl" {
+		return usageError{fmt.Sprintf("unknown --format %q", *format)}
+	}
+	s, err := v.open(ctx, e, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	w := bufio.NewWriter(e.stdout)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for ent, err := range s.Entries(ctx, store.Filter{Segments: *segs}) {
+		if err != nil {
+			return err
+		}
+		if err := enc.Encode(toJSONL(ent)); err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
+
+func parseStatuses(ss []string) ([]store.Status, error) {
+	var out []store.Status
+	for _, s := range ss {
+		st := store.Status(s)
+		switch st {
+		case store.StatusActive, store.StatusQuarantined, store.StatusRedacted, store.StatusDeleted:
+			out = append(out, st)
+		default:
+			return nil, usageError{fmt.Sprintf("unknown status %q", s)}
+		}
+	}
+	return out, nil
+}
+
+func cmdList(ctx context.Context, e *env, args []string) error {
+	var v vaultFlags
+	fl := newFlags("list", e)
+	v.add(fl, e)
+	segs := fl.StringArray("segment", nil, "only segments matching this glob (repeatable)")
+	statuses := fl.StringSlice("status", nil, "only these statuses (active, quarantined, redacted, deleted)")
+	format := fl.String("format", "table", "table, json or jsonl")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	sts, err := parseStatuses(*statuses)
+	if err != nil {
+		return err
+	}
+	if *format != "table" && *format != "json" && *format != "jsonl" {
+		return usageError{fmt.Sprintf("unknown --format %q", *format)}
+	}
+	s, err := v.open(ctx, e, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var all []*store.Entry
+	for ent, err := range s.Entries(ctx, store.Filter{Segments: *segs, Statuses: sts}) {
+		if err != nil {
+			return err
+		}
+		all = append(all, ent)
+	}
+	return printEntries(e.stdout, *format, all, nil)
+}
+
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func printEntries(w io.Writer, format string, ents []*store.Entry, scores []float64) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if scores != nil {
+			hits := make([]store.Hit, len(ents))
+			for i := range ents {
+				hits[i] = store.Hit{Entry: ents[i], Score: scores[i]}
+			}
+			return enc.Encode(hits)
+		}
+		if ents == nil {
+			ents = []*store.Entry{}
+		}
+		return enc.Encode(ents)
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		for _, ent := range ents {
+			if err := enc.Encode(ent); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEGMENT\tKIND\tSOURCE\tSTATUS\tCREATED\tTEXT")
+	for _, ent := range ents {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ent.ID, ent.Segment, ent.Kind, ent.Source.Kind, ent.Status,
+			ent.Created.Format(time.RFC3339), excerpt(ent.Text, 60))
+	}
+	return tw.Flush()
+}
+
+func cmdGet(ctx context.Context, e *env, args []string) error {
+	var v vaultFlags
+	fl := newFlags("get", e)
+	v.add(fl, e)
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		return usageError{"need exactly one ID"}
+	}
+	s, err := v.open(ctx, e, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ent, err := s.Get(ctx, fl.Arg(0))
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(ent)
+}
+
+func cmdSearch(ctx context.Context, e *env, args []string) error {
+	var v vaultFlags
+	fl := newFlags("search", e)
+	v.add(fl, e)
+	segs := fl.StringArray("segment", nil, "only segments matching this glob (repeatable)")
+	limit := fl.Int("limit", 20, "maximum number of results")
+	format := fl.String("format", "table", "table or json")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() == 0 {
+		return usageError{"need a QUERY"}
+	}
+	if *format != "table" && *format != "json" {
+		return usageError{fmt.Sprintf("unknown --format %q", *format)}
+	}
+	s, err := v.open(ctx, e, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	hits, err := s.Search(ctx, strings.Join(fl.Args(), " "), store.SearchOptions{Segments: *segs, Limit: *limit})
+	if err != nil {
+		return err
+	}
+	ents := make([]*store.Entry, len(hits))
+	scores := make([]float64, len(hits))
+	for i, h := range hits {
+		ents[i], scores[i] = h.Entry, h.Score
+	}
+	return printEntries(e.stdout, *format, ents, scores)
+}
+
+func cmdForget(ctx context.Context, e *env, args []string) error {
+	var v vaultFlags
+	fl := newFlags("forget", e)
+	v.add(fl, e)
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() == 0 {
+		return usageError{"need at least one ID"}
+	}
+	s, err := v.open(ctx, e, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for _, id := range fl.Args() {
+		if err := s.Forget(ctx, id); err != nil {
+			return fmt.Errorf("forget %s: %w", id, err)
+		}
+		fmt.Fprintf(e.stderr, "memaudit: forgot %s\n", id)
+	}
+	return s.Close()
+}

@@ -1,0 +1,116 @@
+// Command memaudit manages an encrypted, segmented memory vault for AI
+// agents.
+//
+// Exit codes: 0 success, 1 something was found (damage reported by verify),
+// 2 usage or runtime error.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/pflag"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv})
+	stop()
+	os.Exit(code)
+}
+
+// env is what a command may touch of the outside world; tests replace it.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// errFound makes a command exit 1: it ran, and found something (damage).
+var errFound = errors.New("found")
+
+// usageError makes a command exit 2 with its usage hint.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+type command struct {
+	summary string
+	usage   string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+var commands = map[string]command{}
+
+func register(name string, c command) { commands[name] = c }
+
+const exampleUsage = `memaudit: encrypted, segmented memory for AI agents
+
+Usage: memaudit COMMAND [flags]
+
+Commands:
+%s
+Every command takes --vault DIR and --identity FILE (or MEMAUDIT_VAULT and
+MEMAUDIT_IDENTITY).
+
+Example:
+  memaudit init --vault ~/.memaudit --identity ~/.memaudit-key
+  memaudit add --segment user/profile "prefers answers in French"
+  memaudit search french
+
+Exit codes: 0 success, 1 damage found (verify), 2 error.
+`
+
+func usage(w io.Writer) {
+	var names []string
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintf(w, exampleUsage, b.String())
+}
+
+func run(ctx context.Context, args []string, e *env) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "memaudit: error: unknown command %q\nmemaudit: hint: run 'memaudit --help' for the list\n", args[0])
+		return 2
+	}
+	err := c.run(ctx, e, args[1:])
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, pflag.ErrHelp):
+		return 0
+	case errors.Is(err, errFound):
+		return 1
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.stderr, "memaudit: error: %s\nmemaudit: hint: %s\n", ue.msg, c.usage)
+		return 2
+	default:
+		fmt.Fprintf(e.stderr, "memaudit: error: %v\n", err)
+		if h := hint(err); h != "" {
+			fmt.Fprintf(e.stderr, "memaudit: hint: %s\n", h)
+		}
+		return 2
+	}
+}

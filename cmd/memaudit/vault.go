@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"filippo.io/age"
+	"github.com/spf13/pflag"
+
+	"github.com/memaudit/memaudit/internal/keyring"
+	"github.com/memaudit/memaudit/store"
+)
+
+// vaultFlags are the flags every command shares.
+type vaultFlags struct {
+	vault          string
+	identity       string
+	passphraseFile string
+	allowLoose     bool
+}
+
+func (v *vaultFlags) add(fs *pflag.FlagSet, e *env) {
+	fs.StringVar(&v.vault, "vault", e.getenv("MEMAUDIT_VAULT"), "vault directory (env MEMAUDIT_VAULT)")
+	fs.StringVar(&v.identity, "identity", e.getenv("MEMAUDIT_IDENTITY"), "age or SSH identity file (env MEMAUDIT_IDENTITY)")
+	fs.StringVar(&v.passphraseFile, "passphrase-file", e.getenv("MEMAUDIT_PASSPHRASE_FILE"), "file holding the vault passphrase (env MEMAUDIT_PASSPHRASE_FILE)")
+	fs.BoolVar(&v.allowLoose, "allow-loose-key-permissions", false, "accept identity and passphrase files readable by group or others (unsafe)")
+}
+
+func (v *vaultFlags) identities() ([]age.Identity, error) {
+	var ids []age.Identity
+	if v.identity != "" {
+		got, err := keyring.LoadIdentityFile(v.identity, v.allowLoose)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
+	}
+	if v.passphraseFile != "" {
+		pass, err := keyring.ReadPassphraseFile(v.passphraseFile, v.allowLoose)
+		if err != nil {
+			return nil, err
+		}
+		id, err := keyring.PassphraseIdentity(pass)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil, usageError{"no identity: give --identity FILE or --passphrase-file FILE"}
+	}
+	return ids, nil
+}
+
+func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.Store, error) {
+	if v.vault == "" {
+		return nil, usageError{"no vault: give --vault DIR or set MEMAUDIT_VAULT"}
+	}
+	ids, err := v.identities()
+	if err != nil {
+		return nil, err
+	}
+	o.Identities = ids
+	if isTerminal(e.stderr) {
+		o.Progress = progress(e.stderr, "indexing")
+	}
+	s, err := store.Open(ctx, v.vault, o)
+	if err != nil {
+		return nil, err
+	}
+	if r := s.Repaired(); r != "" {
+		fmt.Fprintf(e.stderr, "memaudit: warning: %s; rebuilt from the database\n", r)
+	}
+	return s, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progress returns a callback that draws a one-line counter on a terminal.
+func progress(w io.Writer, what string) func(done, total int) {
+	return func(done, total int) {
+		if total > 0 {
+			fmt.Fprintf(w, "\r%s: %d/%d (%d%%)", what, done, total, done*100/total)
+		} else {
+			fmt.Fprintf(w, "\r%s: %d", what, done)
+		}
+		if done >= total {
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// hint suggests what to do about common errors.
+func hint(err error) string {
+	switch {
+	case errors.Is(err, store.ErrWrongKey):
+		return "the identity or passphrase does not open this vault; check --identity"
+	case errors.Is(err, store.ErrInsecureKeyFile):
+		return "run 'chmod 600' on the file, or pass --allow-loose-key-permissions"
+	case errors.Is(err, store.ErrCorrupt):
+		return "run 'memaudit verify' to see what is damaged"
+	case errors.Is(err, store.ErrNotVault):
+		return "create one with 'memaudit init'"
+	}
+	return ""
+}
+
+func newFlags(name string, e *env) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.SortFlags = false
+	return fs
+}
+
+// parse parses flags and turns pflag errors into usage errors.
+func parse(fs *pflag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
