@@ -159,40 +159,80 @@ func (s *Store) rebuildIndexAfterClose(ctx context.Context, dir string) error {
 	return nil
 }
 
-func (s *Store) tryOpenIndex(dir string) (bleve.Index, error) {
+func (s *Store) tryOpenIndex(dir string) (idx bleve.Index, err error) {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	if err := checkIndexFiles(dir); err != nil {
+	// A damaged segment can make bleve's loader index out of range; that is
+	// damage to rebuild from, not a reason to crash the agent.
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("%w: index failed to load", ErrCorrupt)
+		}
+	}()
+	before, err := zapFiles(dir)
+	if err != nil {
 		return nil, err
 	}
-	return bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "1s"})
+	idx, err = bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "1s"})
+	if err != nil {
+		return nil, err
+	}
+	// Opening removed the segment files a crash left half-written (those
+	// the root snapshot does not name); every file left of those that were
+	// there before must be whole. (Files the merger starts writing now are
+	// not ours to judge.)
+	if err := checkIndexFiles(dir, before); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return idx, nil
 }
 
-// checkIndexFiles verifies the CRC-32 that ends every scorch segment file
-// before bleve maps it: a damaged file is then rebuilt instead of being read.
-// (Encrypted chunks are also authenticated, but only when read.)
-func checkIndexFiles(dir string) error {
+// zapFiles lists the index's segment files.
+func zapFiles(dir string) ([]string, error) {
 	ents, err := os.ReadDir(filepath.Join(dir, "store"))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil
+			return nil, nil
 		}
-		return err
+		return nil, err
 	}
+	var out []string
 	for _, e := range ents {
-		if !strings.HasSuffix(e.Name(), ".zap") {
-			continue
+		if strings.HasSuffix(e.Name(), ".zap") {
+			out = append(out, e.Name())
 		}
-		b, err := os.ReadFile(filepath.Join(dir, "store", e.Name()))
+	}
+	return out, nil
+}
+
+// checkIndexFiles verifies the CRC-32 that ends every listed scorch segment
+// file that still exists, so that a damaged file is found at open rather than
+// when a query happens to read it. (Encrypted chunks are also authenticated,
+// but only when read.)
+func checkIndexFiles(dir string, names []string) error {
+	for _, name := range names {
+		ok, err := zapFileOK(filepath.Join(dir, "store", name))
 		if err != nil {
 			return err
 		}
-		if len(b) < 4 || crc32.ChecksumIEEE(b[:len(b)-4]) != binary.BigEndian.Uint32(b[len(b)-4:]) {
-			return fmt.Errorf("%w: index segment %s fails its checksum", ErrCorrupt, e.Name())
+		if !ok {
+			return fmt.Errorf("%w: index segment %s fails its checksum", ErrCorrupt, name)
 		}
 	}
 	return nil
+}
+
+func zapFileOK(path string) (bool, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil // merged away meanwhile
+	}
+	if err != nil {
+		return false, err
+	}
+	return len(b) >= 4 && crc32.ChecksumIEEE(b[:len(b)-4]) == binary.BigEndian.Uint32(b[len(b)-4:]), nil
 }
 
 func newIndex(dir string) (bleve.Index, error) {
@@ -325,19 +365,28 @@ func (s *Store) applyLocked(ents []*Entry, seq int64) error {
 	if s.idx == nil {
 		return nil
 	}
-	b := s.idx.NewBatch()
-	for _, e := range ents {
-		if e.Status == StatusDeleted {
-			b.Delete(e.ID)
-			continue
+	// Large imports go in chunks so that one batch never holds a whole
+	// import in memory; only the last carries the sequence number, so a
+	// crash in between replays the rest (indexing is idempotent).
+	for len(ents) > 0 {
+		n := min(len(ents), replayChunk)
+		b := s.idx.NewBatch()
+		for _, e := range ents[:n] {
+			if e.Status == StatusDeleted {
+				b.Delete(e.ID)
+				continue
+			}
+			if err := b.Index(e.ID, docOf(e)); err != nil {
+				return fmt.Errorf("index entry: %w", err)
+			}
 		}
-		if err := b.Index(e.ID, docOf(e)); err != nil {
-			return fmt.Errorf("index entry: %w", err)
+		ents = ents[n:]
+		if len(ents) == 0 {
+			b.SetInternal(seqKey, []byte(strconv.FormatInt(seq, 10)))
 		}
-	}
-	b.SetInternal(seqKey, []byte(strconv.FormatInt(seq, 10)))
-	if err := s.idx.Batch(b); err != nil {
-		return fmt.Errorf("index batch: %w", err)
+		if err := s.idx.Batch(b); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
 	}
 	s.applied.Store(seq)
 	return nil

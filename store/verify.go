@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -96,7 +97,7 @@ func (s *Store) Verify(ctx context.Context) (*Report, error) {
 		bad("index", "held by another process; not checked")
 		return r, nil
 	}
-	if err := checkIndexFiles(s.indexDir()); err != nil {
+	if err := s.checkLiveIndexFiles(); err != nil {
 		bad("index", "%v", err)
 	}
 	if err := s.catchUp(ctx); err != nil {
@@ -170,4 +171,36 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 		return nil
 	})
 	return st, classify(rows.Err())
+}
+
+// checkLiveIndexFiles checks the segment files of the open index. The
+// persister and merger may be writing a new file right now, so a file that
+// fails is checked again until it is gone or has stayed the same for a while.
+func (s *Store) checkLiveIndexFiles() error {
+	names, err := zapFiles(s.indexDir())
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		path := filepath.Join(s.indexDir(), "store", name)
+		for try := 0; ; try++ {
+			before, statErr := os.Stat(path)
+			ok, err := zapFileOK(path)
+			if err != nil {
+				return err
+			}
+			if ok || statErr != nil {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+			after, err := os.Stat(path)
+			if err != nil {
+				break // removed: it was a merge's input or a temporary
+			}
+			if try >= 10 && after.Size() == before.Size() && after.ModTime().Equal(before.ModTime()) {
+				return fmt.Errorf("%w: index segment %s fails its checksum", ErrCorrupt, name)
+			}
+		}
+	}
+	return nil
 }

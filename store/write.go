@@ -89,8 +89,8 @@ func (s *Store) prepare(e *Entry, now time.Time, policy segment.Policy) error {
 	if e.Status == "" {
 		e.Status = StatusActive
 	}
-	if e.Status != StatusActive && e.Status != StatusQuarantined {
-		return fmt.Errorf("%w: new entries are active or quarantined", ErrInvalidEntry)
+	if e.Status != StatusActive && e.Status != StatusQuarantined && e.Status != StatusRedacted {
+		return fmt.Errorf("%w: new entries are active, quarantined or redacted", ErrInvalidEntry)
 	}
 	e.Hash = vaultcrypto.ContentHash(e.Text)
 	return nil

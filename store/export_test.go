@@ -1,0 +1,18 @@
+package store
+
+import "context"
+
+// CreatePlaintext makes a vault with no encryption at all: plain SQLite and
+// an unencrypted bleve index. Only the benchmarks that measure the cost of
+// encryption use it; it is compiled into tests only.
+func CreatePlaintext(ctx context.Context, dir string, o Options) (*Store, error) {
+	o.plaintext = true
+	return Create(ctx, dir, CreateOptions{Options: o})
+}
+
+// CreateWithSchema makes a vault at an older schema version, for the
+// migration fixture.
+func CreateWithSchema(ctx context.Context, dir string, opts CreateOptions, schema int) (*Store, error) {
+	opts.schema = schema
+	return Create(ctx, dir, opts)
+}
