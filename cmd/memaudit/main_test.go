@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/memaudit/memaudit/internal/keyring"
+)
+
+func init() { keyring.UseLowScryptForTests() }
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// memaudit runs the CLI in-process with MEMAUDIT_VAULT and
+// MEMAUDIT_IDENTITY set from v.
+func (v *cliVault) memaudit(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(k string) string {
+		switch k {
+		case "MEMAUDIT_VAULT":
+			return v.dir
+		case "MEMAUDIT_IDENTITY":
+			return v.id
+		}
+		return ""
+	}}
+	code := run(context.Background(), args, e)
+	return result{code, out.String(), errb.String()}
+}
+
+type cliVault struct{ dir, id string }
+
+func newCLIVault(t *testing.T) *cliVault {
+	t.Helper()
+	root := t.TempDir()
+	v := &cliVault{dir: filepath.Join(root, "vault"), id: filepath.Join(root, "key.txt")}
+	if r := v.memaudit(t, "", "init"); r.code != 0 {
+		t.Fatalf("init: %+v", r)
+	}
+	fi, err := os.Stat(v.id)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("generated identity: %v %v", fi, err)
+	}
+	return v
+}
+
+func TestCLIAddSearchGetForget(t *testing.T) {
+	v := newCLIVault(t)
+	r := v.memaudit(t, "", "add", "--segment", "user/profile", "--kind", "preference", "prefers answers in French")
+	if r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	id := strings.TrimSpace(r.stdout)
+	r = v.memaudit(t, "the cat is called Miso\n", "add", "--segment", "channel/slack/home", "--source-kind", "user", "--session", "s1", "-")
+	if r.code != 0 {
+		t.Fatalf("add from stdin: %+v", r)
+	}
+	r = v.memaudit(t, "", "search", "--format", "json", "french")
+	var hits []struct {
+		Entry struct{ ID, Text string }
+	}
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &hits) != nil || len(hits) != 1 || hits[0].Entry.ID != id {
+		t.Fatalf("search: %+v", r)
+	}
+	r = v.memaudit(t, "", "search", "--segment", "channel/**", "miso")
+	if r.code != 0 || !strings.Contains(r.stdout, "Miso") || strings.Contains(r.stdout, "French") {
+		t.Fatalf("search with segment glob: %+v", r)
+	}
+	r = v.memaudit(t, "", "get", id)
+	if r.code != 0 || !strings.Contains(r.stdout, `"prefers answers in French"`) {
+		t.Fatalf("get: %+v", r)
+	}
+	if r = v.memaudit(t, "", "forget", id); r.code != 0 {
+		t.Fatalf("forget: %+v", r)
+	}
+	if r = v.memaudit(t, "", "search", "french"); r.code != 0 || strings.Contains(r.stdout, "French") {
+		t.Fatalf("forgotten entry still found: %+v", r)
+	}
+	if r = v.memaudit(t, "", "verify"); r.code != 0 || !strings.Contains(r.stdout, "status:   ok") {
+		t.Fatalf("verify: %+v", r)
+	}
+	if r = v.memaudit(t, "", "segments"); r.code != 0 || !strings.Contains(r.stdout, "channel/slack/home") {
+		t.Fatalf("segments: %+v", r)
+	}
+}
+
+func TestCLIImportExportRoundTrip(t *testing.T) {
+	v := newCLIVault(t)
+	in := `{"id":"a1","segment":"agent","text":"alpha","kind":"note","source":{"kind":"tool","uri":"calendar"},"session":"s","created":"2026-01-02T03:04:05Z","tags":["x"],"unknown_field":1}
+{"segment":"user/profile","text":"beta"}
+`
+	if r := v.memaudit(t, in, "import", "--format", "jsonl", "-"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	r := v.memaudit(t, "", "export")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) != 2 {
+		t.Fatalf("export: %+v", r)
+	}
+	var first jsonlEntry
+	for _, l := range lines {
+		if strings.Contains(l, `"a1"`) {
+			if err := json.Unmarshal([]byte(l), &first); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if first.ID != "a1" || first.Text != "alpha" || first.Source.URI != "calendar" || first.Created.Format("2006") != "2026" || first.Tags[0] != "x" {
+		t.Fatalf("export lost fields: %+v", first)
+	}
+	// Export then import into a fresh vault gives the same export.
+	w := newCLIVault(t)
+	if r2 := w.memaudit(t, r.stdout, "import", "-"); r2.code != 0 {
+		t.Fatalf("re-import: %+v", r2)
+	}
+	if r3 := w.memaudit(t, "", "export"); r3.stdout != r.stdout {
+		t.Fatalf("export/import round trip differs:\n%s\n%s", r.stdout, r3.stdout)
+	}
+}
+
+func TestCLIBadImportNamesLineAndImportsNothing(t *testing.T) {
+	v := newCLIVault(t)
+	cases := map[string]string{
+		"not json":  "{\"segment\":\"agent\",\"text\":\"ok\"}\n{not json\n",
+		"bad entry": "{\"segment\":\"agent\",\"text\":\"ok\"}\n\n{\"segment\":\"../x\",\"text\":\"secret words\"}\n",
+	}
+	wantLine := map[string]string{"not json": "line 2", "bad entry": "line 3"}
+	for name, in := range cases {
+		r := v.memaudit(t, in, "import", "-")
+		if r.code != 2 || !strings.Contains(r.stderr, wantLine[name]) || strings.Contains(r.stderr, "secret words") {
+			t.Fatalf("%s: %+v", name, r)
+		}
+	}
+	if r := v.memaudit(t, "", "export"); r.stdout != "" {
+		t.Fatalf("bad imports left entries: %q", r.stdout)
+	}
+}
+
+func TestCLIErrorsAndExitCodes(t *testing.T) {
+	v := newCLIVault(t)
+	cases := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
+		{"unknown flag", []string{"list", "--frob"}, 2, "unknown flag"},
+		{"missing segment", []string{"add", "text"}, 2, "need --segment"},
+		{"bad format", []string{"list", "--format", "xml"}, 2, "unknown --format"},
+		{"not found", []string{"get", "nope"}, 2, "entry not found"},
+		{"bad query", []string{"search", `text:"open`}, 2, "bad query"},
+		{"init twice", []string{"init"}, 2, "already exists"},
+	}
+	for _, c := range cases {
+		r := v.memaudit(t, "", c.args...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.msg) || !strings.HasPrefix(r.stderr, "memaudit: error: ") {
+			t.Errorf("%s: %+v", c.name, r)
+		}
+	}
+	if r := v.memaudit(t, "", "--help"); r.code != 0 || !strings.Contains(r.stdout, "Example:") {
+		t.Errorf("help: %+v", r)
+	}
+}
+
+func TestCLIRefusesLooseIdentity(t *testing.T) {
+	v := newCLIVault(t)
+	os.Chmod(v.id, 0o644)
+	r := v.memaudit(t, "", "list")
+	if r.code != 2 || !strings.Contains(r.stderr, "accessible by group or others") || !strings.Contains(r.stderr, "hint:") {
+		t.Fatalf("loose identity: %+v", r)
+	}
+	if r = v.memaudit(t, "", "list", "--allow-loose-key-permissions"); r.code != 0 {
+		t.Fatalf("override: %+v", r)
+	}
+}
+
+func TestCLIWrongIdentityAndPassphrase(t *testing.T) {
+	v := newCLIVault(t)
+	root := filepath.Dir(v.dir)
+	pass := filepath.Join(root, "pass")
+	os.WriteFile(pass, []byte("correct horse battery staple\n"), 0o600)
+	w := &cliVault{dir: filepath.Join(root, "v2"), id: ""}
+	if r := w.memaudit(t, "", "init", "--passphrase-file", pass); r.code != 0 {
+		t.Fatalf("init with passphrase: %+v", r)
+	}
+	if r := w.memaudit(t, "", "stats", "--passphrase-file", pass); r.code != 0 {
+		t.Fatalf("open with passphrase: %+v", r)
+	}
+	w.id = v.id
+	if r := w.memaudit(t, "", "stats"); r.code != 2 || !strings.Contains(r.stderr, "wrong key") {
+		t.Fatalf("wrong identity: %+v", r)
+	}
+}
+
+func TestCLIVerifyExitsOneOnDamage(t *testing.T) {
+	v := newCLIVault(t)
+	var in strings.Builder
+	for i := 0; i < 400; i++ {
+		in.WriteString(`{"segment":"agent","text":"a long enough note about herons and kingfishers number ` + strings.Repeat("x", i%50) + `"}` + "\n")
+	}
+	if r := v.memaudit(t, in.String(), "import", "-"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	zaps, _ := filepath.Glob(filepath.Join(v.dir, "index", "store", "*.zap"))
+	b, _ := os.ReadFile(zaps[0])
+	b[len(b)/2] ^= 1
+	os.WriteFile(zaps[0], b, 0o600)
+	r := v.memaudit(t, "", "verify")
+	if r.code != 1 || !strings.Contains(r.stdout, "DAMAGED:  index") {
+		t.Fatalf("verify on a damaged index: %+v", r)
+	}
+}
