@@ -42,7 +42,7 @@ var (
 	mu      sync.RWMutex
 	byDir   = map[string]*registration{}
 	byKeyID = map[string]*registration{}
-	sealers sync.Map // id string -> *vaultcrypto.FileSealer
+	sealers sync.Map // key id + ":" + salt -> *vaultcrypto.FileSealer
 	install sync.Once
 )
 
@@ -84,7 +84,7 @@ func Register(dir, keyID string, indexKey []byte) (unregister func(), err error)
 			delete(byKeyID, keyID)
 			vaultcrypto.Wipe(r.key)
 			sealers.Range(func(k, _ any) bool {
-				if strings.HasPrefix(k.(string), idPrefix+keyID+":") {
+				if strings.HasPrefix(k.(string), keyID+":") {
 					sealers.Delete(k)
 				}
 				return true
@@ -119,42 +119,23 @@ func writerHook(context []byte) (string, func([]byte) []byte, error) {
 		return "", nil, nil
 	}
 	salt := vaultcrypto.NewFileSalt()
-	mu.RLock()
-	s, err := vaultcrypto.NewFileSealer(r.key, salt)
-	mu.RUnlock()
+	s, err := sealerFor(r.keyID, salt)
 	if err != nil {
 		return "", nil, err
 	}
-	id := idPrefix + r.keyID + ":" + base64.RawURLEncoding.EncodeToString(salt)
-	sealers.Store(id, s)
-	return id, s.Seal, nil
+	return idPrefix + r.keyID + ":" + base64.RawURLEncoding.EncodeToString(salt), s.Seal, nil
 }
 
-func readerHook(id string, context []byte) (func([]byte) ([]byte, error), error) {
-	if id == "" {
-		if len(context) > 0 && lookupDir(string(context)) != nil {
-			return nil, ErrUnencrypted
-		}
-		return nil, nil
-	}
-	if v, ok := sealers.Load(id); ok {
-		return v.(*vaultcrypto.FileSealer).Open, nil
-	}
-	rest, ok := strings.CutPrefix(id, idPrefix)
-	if !ok {
-		return nil, fmt.Errorf("index file id: %w", ErrUnknownKey)
-	}
-	keyID, saltText, ok := strings.Cut(rest, ":")
-	if !ok {
-		return nil, fmt.Errorf("index file id: %w", ErrUnknownKey)
-	}
-	salt, err := base64.RawURLEncoding.DecodeString(saltText)
-	if err != nil || len(salt) != vaultcrypto.FileSaltSize {
-		return nil, fmt.Errorf("index file id: %w", ErrUnknownKey)
+// sealerFor returns the (cached) sealer of a key id and file salt.
+func sealerFor(keyID string, salt []byte) (*vaultcrypto.FileSealer, error) {
+	ck := keyID + ":" + string(salt)
+	if v, ok := sealers.Load(ck); ok {
+		return v.(*vaultcrypto.FileSealer), nil
 	}
 	mu.RLock()
 	r, ok := byKeyID[keyID]
 	var s *vaultcrypto.FileSealer
+	var err error
 	if ok {
 		s, err = vaultcrypto.NewFileSealer(r.key, salt)
 	}
@@ -165,6 +146,41 @@ func readerHook(id string, context []byte) (func([]byte) ([]byte, error), error)
 	if err != nil {
 		return nil, err
 	}
-	sealers.Store(id, s)
-	return s.Open, nil
+	sealers.Store(ck, s)
+	return s, nil
+}
+
+func readerHook(id string, context []byte) (func([]byte) ([]byte, error), error) {
+	if id == "" {
+		if len(context) > 0 && lookupDir(string(context)) != nil {
+			return nil, ErrUnencrypted
+		}
+		return nil, nil
+	}
+	rest, ok := strings.CutPrefix(id, idPrefix)
+	if !ok {
+		return nil, fmt.Errorf("index file id: %w", ErrUnknownKey)
+	}
+	keyID, _, ok := strings.Cut(rest, ":")
+	if !ok {
+		return nil, fmt.Errorf("index file id: %w", ErrUnknownKey)
+	}
+	mu.RLock()
+	_, known := byKeyID[keyID]
+	mu.RUnlock()
+	if !known {
+		return nil, ErrUnknownKey
+	}
+	// The salt is read from each chunk (see vaultcrypto.FileSealer).
+	return func(sealed []byte) ([]byte, error) {
+		salt := vaultcrypto.SaltOf(sealed)
+		if salt == nil {
+			return nil, vaultcrypto.ErrOpen
+		}
+		s, err := sealerFor(keyID, salt)
+		if err != nil {
+			return nil, err
+		}
+		return s.Open(sealed)
+	}, nil
 }

@@ -121,8 +121,14 @@ func Wipe(b []byte) { clear(b) }
 // FileSealer seals and opens the chunks of one index file. Each file has its
 // own random salt and so its own AES-256-GCM key, which makes a per-file
 // counter a safe nonce: no (key, nonce) pair is ever used twice.
+//
+// Every sealed chunk starts with its file's salt. bleve normally hands the
+// reader the id of the writer that sealed a file, but it can rewrite part of
+// a snapshot under a new writer id and keep older values, so the reader must
+// not trust the id for the salt.
 type FileSealer struct {
 	aead    cipher.AEAD
+	salt    []byte
 	counter atomic.Uint64
 }
 
@@ -152,33 +158,43 @@ func NewFileSealer(indexKey, salt []byte) (*FileSealer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FileSealer{aead: aead}, nil
+	return &FileSealer{aead: aead, salt: append([]byte(nil), salt...)}, nil
 }
 
 // counterSize is how much of the 12-byte GCM nonce is stored with each chunk:
 // the upper 4 bytes are always zero, and 2^64 chunks per file is unreachable.
 const counterSize = 8
 
-// Overhead is how many bytes Seal adds to a chunk.
-const Overhead = counterSize + 16
+// Overhead is how many bytes Seal adds to a chunk: salt, counter, GCM tag.
+const Overhead = saltSize + counterSize + 16
 
 // Seal encrypts and authenticates one chunk. It is safe for concurrent use.
 func (s *FileSealer) Seal(plain []byte) []byte {
 	var nonce [12]byte
 	binary.BigEndian.PutUint64(nonce[4:], s.counter.Add(1))
-	out := make([]byte, counterSize, counterSize+len(plain)+s.aead.Overhead())
-	copy(out, nonce[4:])
+	out := make([]byte, 0, Overhead+len(plain))
+	out = append(out, s.salt...)
+	out = append(out, nonce[4:]...)
 	return s.aead.Seal(out, nonce[:], plain, nil)
 }
 
-// Open authenticates and decrypts one chunk sealed by Seal.
-func (s *FileSealer) Open(sealed []byte) ([]byte, error) {
+// SaltOf returns the salt a sealed chunk names, or nil if it is too short.
+func SaltOf(sealed []byte) []byte {
 	if len(sealed) < Overhead {
+		return nil
+	}
+	return sealed[:saltSize]
+}
+
+// Open authenticates and decrypts one chunk sealed by a sealer with the same
+// key and salt.
+func (s *FileSealer) Open(sealed []byte) ([]byte, error) {
+	if len(sealed) < Overhead || !bytes.Equal(sealed[:saltSize], s.salt) {
 		return nil, ErrOpen
 	}
 	var nonce [12]byte
-	copy(nonce[4:], sealed[:counterSize])
-	plain, err := s.aead.Open(nil, nonce[:], sealed[counterSize:], nil)
+	copy(nonce[4:], sealed[saltSize:saltSize+counterSize])
+	plain, err := s.aead.Open(nil, nonce[:], sealed[saltSize+counterSize:], nil)
 	if err != nil {
 		return nil, ErrOpen
 	}
