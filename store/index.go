@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
@@ -174,7 +175,7 @@ func (s *Store) tryOpenIndex(dir string) (idx bleve.Index, err error) {
 	if err != nil {
 		return nil, err
 	}
-	idx, err = bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "1s"})
+	idx, err = bleve.OpenUsing(dir, scorchConfig())
 	if err != nil {
 		return nil, err
 	}
@@ -235,8 +236,49 @@ func zapFileOK(path string) (bool, error) {
 	return len(b) >= 4 && crc32.ChecksumIEEE(b[:len(b)-4]) == binary.BigEndian.Uint32(b[len(b)-4:]), nil
 }
 
+// scorchConfig tunes bleve for an index that is a cache of the database: a
+// batch returns once its documents are searchable, without waiting for bleve
+// to write and fsync a file (unsafe_batch; bleve's persister still writes in
+// the background, merging what gathered meanwhile). Durability does not
+// depend on it: the database commit comes first, and after a crash the index
+// replays what it had not persisted (seqKey). Close and rebuilds wait for
+// the persister (flushIndex) so that a clean shutdown replays nothing.
+func scorchConfig() map[string]any {
+	return map[string]any{
+		"bolt_timeout": "1s",
+		"unsafe_batch": true,
+	}
+}
+
+// flushTimeout bounds how long Close waits for bleve's persister.
+const flushTimeout = 30 * time.Second
+
+// flushIndexLocked waits until everything applied to the index is on disk.
+// The caller holds s.wmu.
+func (s *Store) flushIndexLocked() error {
+	if s.idx == nil {
+		return nil
+	}
+	done := make(chan error, 1)
+	b := s.idx.NewBatch()
+	b.SetInternal(seqKey, []byte(strconv.FormatInt(s.applied.Load(), 10)))
+	b.SetPersistedCallback(func(err error) { done <- err })
+	if err := s.idx.Batch(b); err != nil {
+		return fmt.Errorf("flush index: %w", err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("flush index: %w", err)
+		}
+		return nil
+	case <-time.After(flushTimeout):
+		return errors.New("flush index: timed out (the index will catch up on next open)")
+	}
+}
+
 func newIndex(dir string) (bleve.Index, error) {
-	return bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
+	return bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, scorchConfig())
 }
 
 // rebuildIndex deletes the index directory and indexes every entry again.
@@ -253,6 +295,12 @@ func (s *Store) rebuildIndex(ctx context.Context, dir string) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	if err := s.catchUpLocked(ctx); err != nil {
+		s.closeIndex()
+		return fmt.Errorf("rebuild index: %w", err)
+	}
+	// The mapping and the rebuilt documents reach the disk now rather than
+	// at some later persist, so an early crash does not rebuild again.
+	if err := s.flushIndexLocked(); err != nil {
 		s.closeIndex()
 		return fmt.Errorf("rebuild index: %w", err)
 	}

@@ -214,7 +214,8 @@ func (s *Store) Close() error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	err := s.closeIndex()
+	err := s.flushIndexLocked()
+	err = errors.Join(err, s.closeIndex())
 	err = errors.Join(err, s.db.close())
 	// bleve and SQLite may have created files with their own modes.
 	return errors.Join(err, fsutil.TightenTree(s.dir))
