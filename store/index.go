@@ -30,8 +30,9 @@ import (
 // bleve persists both together.
 var seqKey = []byte("memaudit.seq")
 
-// replayChunk is how many changed entries one catch-up batch holds.
-const replayChunk = 1000
+// replayChunk is how many entries one index batch holds: big enough that an
+// import makes few segments for bleve to merge, small enough to bound memory.
+const replayChunk = 5000
 
 // indexDoc is what the index holds of an entry: its text to search and the
 // fields that filter. Nothing is stored; results are read from the database.
@@ -53,6 +54,10 @@ func newMapping() mapping.IndexMapping {
 	text.Store = false
 	text.IncludeTermVectors = false
 	text.DocValues = false
+	// Not copied into bleve's composite _all field: queries name the text
+	// field (DefaultField), and indexing the text twice would halve import
+	// speed.
+	text.IncludeInAll = false
 	dm.AddFieldMappingsAt("text", text)
 	for _, f := range []string{"segment", "status", "kind", "source_kind", "session", "tags"} {
 		kw := bleve.NewKeywordFieldMapping()
