@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -64,9 +65,9 @@ func (f Filter) match(e *Entry) bool {
 	return false
 }
 
-// pageSize is how many entries Entries reads per query, so that no read
+// entryPage is how many entries Entries reads per query, so that no read
 // transaction stays open for long.
-const pageSize = 1000
+const entryPage = 1000
 
 // Entries iterates over the entries matching f in id order (creation order
 // for ULIDs). It stops at the first error, which it yields.
@@ -84,7 +85,7 @@ func (s *Store) Entries(ctx context.Context, f Filter) iter.Seq2[*Entry, error] 
 		}
 		after := ""
 		for {
-			rows, err := s.db.r.QueryContext(ctx, "SELECT "+entryCols+" FROM entries WHERE id > ? ORDER BY id LIMIT ?", after, pageSize)
+			rows, err := s.db.r.QueryContext(ctx, "SELECT "+entryCols+" FROM entries WHERE id > ? ORDER BY id LIMIT ?", after, entryPage)
 			if err != nil {
 				yield(nil, classify(err))
 				return
@@ -110,7 +111,7 @@ func (s *Store) Entries(ctx context.Context, f Filter) iter.Seq2[*Entry, error] 
 					return
 				}
 			}
-			if len(page) < pageSize {
+			if len(page) < entryPage {
 				return
 			}
 			after = page[len(page)-1].ID
@@ -254,24 +255,41 @@ func (s *Store) Search(ctx context.Context, q string, opts SearchOptions) ([]Hit
 // reads the hits from the database, keeping those keep accepts (the
 // database, not the index, is the authority on status and segment).
 func (s *Store) searchIndex(ctx context.Context, q query.Query, segments []string, statuses []Status, limit int, keep func(*Entry) bool) ([]Hit, error) {
-	conj := []query.Query{q}
+	must := []query.Query{q}
 	if segments != nil {
-		var ds []query.Query
-		for _, n := range segments {
-			t := bleve.NewTermQuery(n)
-			t.SetField("segment")
-			ds = append(ds, t)
+		all, err := s.segmentNames(ctx)
+		if err != nil {
+			return nil, err
 		}
-		conj = append(conj, bleve.NewDisjunctionQuery(ds...))
+		// A filter that admits every segment costs a postings list per
+		// segment and excludes nothing: leave it to the database check.
+		if len(segments) < len(all) {
+			var ds []query.Query
+			for _, n := range segments {
+				t := bleve.NewTermQuery(n)
+				t.SetField("segment")
+				ds = append(ds, t)
+			}
+			must = append(must, bleve.NewDisjunctionQuery(ds...))
+		}
 	}
-	var ss []query.Query
-	for _, st := range statuses {
-		t := bleve.NewTermQuery(string(st))
-		t.SetField("status")
-		ss = append(ss, t)
+	// Statuses are filtered by exclusion: the excluded ones (quarantined,
+	// redacted) are rare, so their postings are short, while "active" would
+	// match nearly every document. Deleted entries are not in the index.
+	var mustNot []query.Query
+	for _, st := range []Status{StatusActive, StatusQuarantined, StatusRedacted} {
+		if !slices.Contains(statuses, st) {
+			t := bleve.NewTermQuery(string(st))
+			t.SetField("status")
+			mustNot = append(mustNot, t)
+		}
 	}
-	conj = append(conj, bleve.NewDisjunctionQuery(ss...))
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(conj...), limit, 0, false)
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(must...)
+	if len(mustNot) > 0 {
+		bq.AddMustNot(mustNot...)
+	}
+	req := bleve.NewSearchRequestOptions(bq, limit, 0, false)
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
