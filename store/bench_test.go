@@ -79,6 +79,7 @@ type benchVault struct {
 }
 
 var (
+	benchRoot   string // removed by TestMain
 	benchOnce   sync.Once
 	benchVaults map[string]*benchVault
 	benchErr    error
@@ -110,6 +111,7 @@ func prefilled(b *testing.B) map[string]*benchVault {
 			benchErr = err
 			return
 		}
+		benchRoot = root
 		benchVaults = map[string]*benchVault{}
 		ents := newCorpus(1).entries(benchN())
 		for _, mode := range []string{"encrypted", "plaintext"} {

@@ -31,7 +31,11 @@ func TestMain(m *testing.M) {
 	case "reader":
 		os.Exit(childReader())
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if benchRoot != "" {
+		os.RemoveAll(benchRoot)
+	}
+	os.Exit(code)
 }
 
 func childOpen() (*store.Store, error) {
