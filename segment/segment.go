@@ -24,6 +24,9 @@ const MaxNameLen = 256
 // maxPartLen bounds one slash-separated part (bytes).
 const maxPartLen = 128
 
+// maxDeep bounds the ** parts of a glob.
+const maxDeep = 3
+
 // ErrInvalidName is returned for a name that Validate rejects.
 var ErrInvalidName = errors.New("invalid segment name")
 
@@ -82,8 +85,13 @@ func ValidateGlob(glob string) error {
 	if err := validate(glob, true); err != nil {
 		return err
 	}
+	deep := 0
 	for _, part := range strings.Split(glob, "/") {
 		if part == "**" {
+			// Each ** multiplies the work of Match by the name's depth.
+			if deep++; deep > maxDeep {
+				return fmt.Errorf("%w: more than %d ** parts", ErrInvalidGlob, maxDeep)
+			}
 			continue
 		}
 		if _, err := path.Match(part, ""); err != nil {
