@@ -168,4 +168,3 @@ func TestRecipientErrors(t *testing.T) {
 		}
 	}
 }
-
