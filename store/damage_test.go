@@ -180,3 +180,13 @@ func TestSecondOpenerWritesAreReplayed(t *testing.T) {
 		t.Fatalf("owner did not replay the other's write: %v %v", hitIDs(hits), err)
 	}
 }
+
+func TestProgressOnLargeBatch(t *testing.T) {
+	v := newVault(t)
+	var last, total int
+	s := v.reopen(t, store.Options{Progress: func(d, n int) { last, total = d, n }})
+	fill(t, s, 12000)
+	if last != 12000 || total != 12000 {
+		t.Fatalf("progress ended at %d/%d", last, total)
+	}
+}

@@ -421,6 +421,8 @@ func (s *Store) applyLocked(ents []*Entry, seq int64) error {
 	// Large imports go in chunks so that one batch never holds a whole
 	// import in memory; only the last carries the sequence number, so a
 	// crash in between replays the rest (indexing is idempotent).
+	total, done := len(ents), 0
+	report := s.opts.Progress != nil && total > replayChunk
 	for len(ents) > 0 {
 		n := min(len(ents), replayChunk)
 		b := s.idx.NewBatch()
@@ -439,6 +441,9 @@ func (s *Store) applyLocked(ents []*Entry, seq int64) error {
 		}
 		if err := s.idx.Batch(b); err != nil {
 			return fmt.Errorf("index batch: %w", err)
+		}
+		if done += n; report {
+			s.opts.Progress(done, total)
 		}
 	}
 	s.applied.Store(seq)

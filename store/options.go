@@ -43,7 +43,8 @@ type Options struct {
 	// without it: writes go to the database, which the holder replays,
 	// and searches scan the database.
 	IndexWait time.Duration
-	// Progress, when set, is called during long index rebuilds.
+	// Progress, when set, is called during long index work: rebuilds,
+	// catching up, and batches of more than 5,000 entries.
 	Progress func(done, total int)
 	// NoRepair stops Open from rebuilding a damaged index, so that Verify
 	// can report the damage.

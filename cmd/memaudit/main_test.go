@@ -220,3 +220,25 @@ func TestCLIVerifyExitsOneOnDamage(t *testing.T) {
 		t.Fatalf("verify on a damaged index: %+v", r)
 	}
 }
+
+func TestCLIPolicy(t *testing.T) {
+	v := newCLIVault(t)
+	v.memaudit(t, "", "add", "--segment", "user/profile", "likes tea")
+	v.memaudit(t, "", "add", "--segment", "channel/slack/a", "tea time at four")
+	r := v.memaudit(t, "", "policy", "channel/slack/a", "--read-from", "user/*", "--trust", "low", "--guard", "quarantine", "--retention", "720h")
+	if r.code != 0 || !strings.Contains(r.stdout, `"user/*"`) || !strings.Contains(r.stdout, `"quarantine"`) {
+		t.Fatalf("policy set: %+v", r)
+	}
+	if r = v.memaudit(t, "", "segments"); !strings.Contains(r.stdout, "user/*") {
+		t.Fatalf("segments does not show the policy: %+v", r)
+	}
+	if r = v.memaudit(t, "", "policy", "channel/slack/a", "--guard", "explode"); r.code != 2 {
+		t.Fatalf("bad guard accepted: %+v", r)
+	}
+	if r = v.memaudit(t, "", "policy", "channel/slack/a", "--own-only"); r.code != 0 || strings.Contains(r.stdout, "user/*") {
+		t.Fatalf("own-only: %+v", r)
+	}
+	if r = v.memaudit(t, "", "expire"); r.code != 0 || !strings.Contains(r.stderr, "forgot 0") {
+		t.Fatalf("expire: %+v", r)
+	}
+}
