@@ -102,21 +102,28 @@ func copyFixture(t *testing.T, dir string) (string, string) {
 	return dst, id
 }
 
-func TestFixtureUpgradeFromSchema1(t *testing.T) {
-	if *update {
-		writeFixture(t, fixtureV1, 1, fixtureEntries(), nil)
-	}
-	dir, idFile := copyFixture(t, fixtureV1)
+// openFixture opens a copy of a committed vault.
+func openFixture(t *testing.T, fixture string) *store.Store {
+	t.Helper()
+	dir, idFile := copyFixture(t, fixture)
 	ids, err := keyring.LoadIdentityFile(idFile, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	s, err := store.Open(ctx, dir, store.Options{Identities: ids})
+	s, err := store.Open(context.Background(), dir, store.Options{Identities: ids})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestFixtureUpgradeFromSchema1(t *testing.T) {
+	if *update {
+		writeFixture(t, fixtureV1, 1, fixtureEntries(), nil)
+	}
+	ctx := context.Background()
+	s := openFixture(t, fixtureV1)
 	st, err := s.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -191,17 +198,8 @@ func TestSampleVault(t *testing.T) {
 		}
 		writeFixture(t, sampleDir, migrations.Latest(), ents, policies)
 	}
-	dir, idFile := copyFixture(t, sampleDir)
-	ids, err := keyring.LoadIdentityFile(idFile, false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, dir, store.Options{Identities: ids})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openFixture(t, sampleDir)
 	hits, err := s.Recall(ctx, "channel/telegram/dm/5550001", "French", store.RecallOptions{})
 	if err != nil || hitIDs(hits) != "s-001" {
 		t.Fatalf("shared profile not recalled: %s %v", hitIDs(hits), err)

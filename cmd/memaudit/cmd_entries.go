@@ -305,19 +305,17 @@ func excerpt(s string, n int) string {
 func printEntries(w io.Writer, format string, ents []*store.Entry, scores []float64) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
 		if scores != nil {
 			hits := make([]store.Hit, len(ents))
 			for i := range ents {
 				hits[i] = store.Hit{Entry: ents[i], Score: scores[i]}
 			}
-			return enc.Encode(hits)
+			return printJSON(w, hits)
 		}
 		if ents == nil {
 			ents = []*store.Entry{}
 		}
-		return enc.Encode(ents)
+		return printJSON(w, ents)
 	case "jsonl":
 		enc := json.NewEncoder(w)
 		for _, ent := range ents {
@@ -355,9 +353,7 @@ func cmdGet(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(ent)
+	return printJSON(e.stdout, ent)
 }
 
 func cmdSearch(ctx context.Context, e *env, args []string) error {

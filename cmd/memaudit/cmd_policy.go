@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/memaudit/memaudit/segment"
@@ -74,9 +73,7 @@ func cmdPolicy(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(struct {
+	if err := printJSON(e.stdout, struct {
 		Segment string         `json:"segment"`
 		Policy  segment.Policy `json:"policy"`
 	}{name, p}); err != nil {
