@@ -248,3 +248,17 @@ func ContentHash(text string) []byte {
 	h := sha256.Sum256([]byte(text))
 	return h[:]
 }
+
+// ShortHash is a 16-hex-digit SHA-256 of its parts, NUL-separated: stable
+// ids for findings. It is not a MAC; for a low-entropy secret it does not
+// hide the secret from someone who can guess it.
+func ShortHash(parts ...string) string {
+	h := sha256.New()
+	for i, p := range parts {
+		if i > 0 {
+			h.Write([]byte{0})
+		}
+		h.Write([]byte(p))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}

@@ -1,0 +1,142 @@
+package audit
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func newScanner(t testing.TB, o Options) *Scanner {
+	t.Helper()
+	s, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestRuleCases runs every rule's own examples from rules.json, each ten
+// times with fresh random tokens.
+func TestRuleCases(t *testing.T) {
+	s := newScanner(t, Options{})
+	rs, err := Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, r := range rs.Rules {
+		t.Run(r.ID, func(t *testing.T) {
+			if len(r.Cases.Positive) == 0 || len(r.Cases.Negative) == 0 {
+				t.Fatal("a rule needs positive and negative cases")
+			}
+			for round := 0; round < 10; round++ {
+				for _, c := range r.Cases.Positive {
+					text, err := expand(c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !hasRule(s.Scan(ctx, Entry{ID: "e", Text: text}), r.ID, r.Severity) {
+						t.Fatalf("missed:\n%s\nfound: %+v", text, s.Scan(ctx, Entry{ID: "e", Text: text}))
+					}
+				}
+				for _, c := range r.Cases.Negative {
+					text, err := expand(c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if hasRule(s.Scan(ctx, Entry{ID: "e", Text: text}), r.ID, r.Severity) {
+						t.Fatalf("false positive on %q", text)
+					}
+				}
+			}
+		})
+	}
+}
+
+func hasRule(fs []Finding, id string, atLeast Severity) bool {
+	for _, f := range fs {
+		if f.Rule == id && f.Severity >= atLeast {
+			return true
+		}
+	}
+	return false
+}
+
+func TestEveryDetectorHasMetadata(t *testing.T) {
+	rs, _ := Rules()
+	ids := map[string]bool{}
+	for _, r := range rs.Rules {
+		ids[r.ID] = true
+	}
+	for _, d := range credentialDetectors() {
+		if !ids[d.ruleID()] {
+			t.Errorf("detector %s has no rule in rules.json", d.ruleID())
+		}
+	}
+}
+
+func TestSecretsAreMasked(t *testing.T) {
+	ctx := context.Background()
+	tok := generators["github"]()
+	text := "please keep my token " + tok + " safe"
+	f := newScanner(t, Options{}).Scan(ctx, Entry{ID: "e1", Text: text})
+	if len(f) != 1 || f[0].Rule != "github-token" || f[0].Severity != High {
+		t.Fatalf("findings: %+v", f)
+	}
+	if strings.Contains(f[0].Excerpt, tok[8:]) || f[0].Secret != "" || !strings.Contains(f[0].Excerpt, "please keep") {
+		t.Fatalf("excerpt leaks or lacks context: %q", f[0].Excerpt)
+	}
+	if text[f[0].Start:f[0].End] != tok {
+		t.Fatalf("span %d-%d", f[0].Start, f[0].End)
+	}
+	shown := newScanner(t, Options{ShowSecrets: true}).Scan(ctx, Entry{ID: "e1", Text: text})
+	if shown[0].Secret != tok || !strings.Contains(shown[0].Excerpt, tok) || shown[0].Fingerprint != f[0].Fingerprint {
+		t.Fatalf("ShowSecrets: %+v", shown[0])
+	}
+}
+
+func TestGithubChecksum(t *testing.T) {
+	ctx := context.Background()
+	s := newScanner(t, Options{})
+	good := generators["github"]()
+	last := byte('0')
+	if good[len(good)-1] == '0' {
+		last = '1'
+	}
+	bad := good[:len(good)-1] + string(last)
+	if f := s.Scan(ctx, Entry{Text: good}); len(f) != 1 || f[0].Severity != High {
+		t.Fatalf("valid checksum: %+v", f)
+	}
+	f := s.Scan(ctx, Entry{Text: bad})
+	if len(f) != 1 || f[0].Severity != Medium || !strings.Contains(f[0].Explanation, "checksum") {
+		t.Fatalf("bad checksum must be reported lower, with a reason: %+v", f)
+	}
+}
+
+func TestDisable(t *testing.T) {
+	s := newScanner(t, Options{Disable: []string{"github-token"}})
+	if f := s.Scan(context.Background(), Entry{Text: generators["github"]()}); len(f) != 0 {
+		t.Fatalf("disabled rule still reports: %+v", f)
+	}
+	if _, err := New(Options{Disable: []string{"no-such-rule"}}); err == nil {
+		t.Fatal("unknown rule accepted")
+	}
+}
+
+// Hashes, UUIDs, commit ids and public keys are not secrets.
+func TestBenignLookalikes(t *testing.T) {
+	s := newScanner(t, Options{})
+	for _, text := range []string{
+		"commit 3f2a9c1d7e8b4a6f5c0d1e2f3a4b5c6d7e8f9a0b fixed the bug",
+		"sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+		"request id 123e4567-e89b-12d3-a456-426614174000",
+		"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl me@laptop",
+		"The user asked me to remember that the password is required on the router page.",
+		"From now on answer in French.",
+		"call me at 12:30 tomorrow",
+	} {
+		if f := s.Scan(context.Background(), Entry{Text: text}); len(f) != 0 {
+			t.Errorf("%q: %+v", text, f)
+		}
+	}
+}

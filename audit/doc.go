@@ -1,0 +1,14 @@
+// Package audit finds what should not be in an agent's memory: leaked
+// credentials and persistent injected instructions, weighed by where each
+// entry came from.
+//
+// It is pure Go with no I/O: build a Scanner once from the embedded rule set
+// (New), then call Scan for each entry; a Scanner is safe for concurrent use.
+// Candidates are found in one pass over the text by an Aho–Corasick
+// automaton over every rule's prefixes and keywords, and only candidates are
+// validated (length, alphabet, checksum, entropy, nearby keywords), so that
+// the hot path never runs dozens of regular expressions over every byte.
+//
+// Findings never hold a secret in full unless Options.ShowSecrets is set:
+// the excerpt keeps a short prefix and a hash of the rest.
+package audit

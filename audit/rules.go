@@ -1,0 +1,48 @@
+package audit
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rule is a rule's metadata: what it finds and how bad that is.
+type Rule struct {
+	ID          string   `json:"id"`
+	Category    Category `json:"category"`
+	Severity    Severity `json:"severity"`
+	Description string   `json:"description"`
+	// Cases are examples the tests check: positive ones must be found,
+	// negative ones must not be reported at the rule's severity.
+	// {{name}} stands for a token the tests generate at random.
+	Cases struct {
+		Positive []string `json:"positive"`
+		Negative []string `json:"negative"`
+	} `json:"cases"`
+}
+
+// RuleSet is the embedded rule metadata and its version; the version goes
+// into scan state so that a new rule set rescans what the old one passed.
+type RuleSet struct {
+	Version string `json:"version"`
+	Rules   []Rule `json:"rules"`
+}
+
+// Rules returns the embedded rule set.
+func Rules() (*RuleSet, error) {
+	var rs RuleSet
+	if err := json.Unmarshal(rulesJSON, &rs); err != nil {
+		return nil, fmt.Errorf("embedded rules: %w", err)
+	}
+	seen := map[string]bool{}
+	for _, r := range rs.Rules {
+		if r.ID == "" || seen[r.ID] || r.Severity == 0 || r.Category == "" {
+			return nil, fmt.Errorf("embedded rules: bad rule %q", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	return &rs, nil
+}
