@@ -234,6 +234,10 @@ func (jwt) check(text string, ts, te int) (span, bool) {
 	return span{start: ts, end: e}, true
 }
 
+// maxKeyBlock bounds how far a key's end marker is looked for (an 8192-bit
+// RSA key in PEM is under 7 KB), which keeps repeated headers linear.
+const maxKeyBlock = 16 << 10
+
 // privateKey detects PEM, OpenSSH, PGP, PuTTY and age private keys.
 type privateKey struct{}
 
@@ -253,7 +257,7 @@ func (privateKey) check(text string, ts, te int) (span, bool) {
 		if !strings.Contains(text[ts:min(len(text), ts+4000)], "Private-Lines:") {
 			return span{}, false
 		}
-		end := strings.Index(text[ts:], "Private-MAC:")
+		end := strings.Index(text[ts:min(len(text), ts+maxKeyBlock)], "Private-MAC:")
 		if end < 0 {
 			end = min(len(text)-ts, 4000)
 		}
@@ -270,7 +274,7 @@ func (privateKey) check(text string, ts, te int) (span, bool) {
 		}
 		bodyStart := ts + 11 + close + 5
 		endMark := "-----END " + label + "-----"
-		end := strings.Index(text[bodyStart:], endMark)
+		end := strings.Index(text[bodyStart:min(len(text), bodyStart+maxKeyBlock)], endMark)
 		if end < 0 {
 			end = min(len(text), bodyStart+8192)
 		} else {

@@ -92,14 +92,22 @@ type raw struct {
 // early (with what it found) when ctx is done.
 func (s *Scanner) Scan(ctx context.Context, e Entry) []Finding {
 	var found []raw
+	// until[d] is the end of d's last match: triggers inside it are not
+	// checked again, so a long key full of trigger-like bytes costs one
+	// check, not one per trigger.
+	until := map[detector]int{}
 	n := 0
 	s.ac.Scan(e.Text, func(m ahocorasick.Match) bool {
 		if n++; n&1023 == 0 && ctx.Err() != nil {
 			return false
 		}
 		for _, d := range s.byPattern[m.Pattern] {
+			if m.Start < until[d] {
+				continue
+			}
 			if sp, ok := d.check(e.Text, m.Start, m.End); ok {
 				found = append(found, raw{rule: d.ruleID(), span: sp})
+				until[d] = max(sp.end, m.End)
 			}
 		}
 		return true

@@ -22,17 +22,25 @@ func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isBase32(c byte) bool { return 'A' <= c && c <= 'Z' || '2' <= c && c <= '7' }
 
-// run returns the end of the run of cs starting at i.
+// maxRun bounds every token run a detector reads (the longest token body,
+// a PyPI macaroon, is under 400 bytes). It keeps a scan linear in the text
+// even when the text repeats a trigger: each trigger reads a bounded run.
+const maxRun = 640
+
+// run returns the end of the run of cs starting at i, at most maxRun long.
 func run(text string, i int, cs charset) int {
-	for i < len(text) && cs(text[i]) {
+	limit := min(len(text), i+maxRun)
+	for i < limit && cs(text[i]) {
 		i++
 	}
 	return i
 }
 
-// runBack returns the start of the run of cs ending at i.
+// runBack returns the start of the run of cs ending at i, at most 64 long
+// (it reads schemes and bot ids).
 func runBack(text string, i int, cs charset) int {
-	for i > 0 && cs(text[i-1]) {
+	limit := max(0, i-64)
+	for i > limit && cs(text[i-1]) {
 		i--
 	}
 	return i
