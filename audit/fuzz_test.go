@@ -28,7 +28,7 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("span %d-%d of %d", fd.Start, fd.End, len(text))
 			}
 			secret := text[fd.Start:fd.End]
-			if len(secret) >= 16 && strings.Contains(fd.Excerpt, secret) {
+			if fd.Category == Credential && len(secret) >= 16 && strings.Contains(fd.Excerpt, secret) {
 				t.Fatalf("excerpt holds the secret")
 			}
 			if utf8.ValidString(text) && !utf8.ValidString(fd.Excerpt) {

@@ -127,6 +127,14 @@ func expand(tmpl string) (string, error) {
 			return "", fmt.Errorf("unclosed {{ in %q", tmpl)
 		}
 		name := tmpl[i+2 : i+j]
+		if rest, ok := strings.CutPrefix(name, "tags:"); ok {
+			var b strings.Builder
+			for _, c := range rest {
+				b.WriteRune(0xE0000 + c)
+			}
+			tmpl = tmpl[:i] + "hello" + b.String() + tmpl[i+j+2:]
+			continue
+		}
 		g, ok := generators[name]
 		if !ok {
 			return "", fmt.Errorf("no generator %q", name)

@@ -18,10 +18,27 @@ type Rule struct {
 	// Cases are examples the tests check: positive ones must be found,
 	// negative ones must not be reported at the rule's severity.
 	// {{name}} stands for a token the tests generate at random.
+	// Match describes a phrase rule (injection rules); credential and
+	// obfuscation rules are matched by code.
+	Match *PhraseMatch `json:"match,omitempty"`
 	Cases struct {
 		Positive []string `json:"positive"`
 		Negative []string `json:"negative"`
 	} `json:"cases"`
+}
+
+// PhraseMatch is how a phrase rule matches normalised text (lower case,
+// NFKC, confusables folded, single spaces): one of Triggers at a word start,
+// and, for each group in Require, one of its words within Window bytes after
+// the trigger (and before it too, with Around). Unless lists words that,
+// just before the trigger, cancel it ("never", "do not").
+type PhraseMatch struct {
+	Triggers  []string   `json:"triggers"`
+	Require   [][]string `json:"require,omitempty"`
+	Window    int        `json:"window,omitempty"`
+	Around    bool       `json:"around,omitempty"`
+	LineStart bool       `json:"line_start,omitempty"`
+	Unless    []string   `json:"unless,omitempty"`
 }
 
 // RuleSet is the embedded rule metadata and its version; the version goes

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/memaudit/memaudit/internal/ahocorasick"
 	"github.com/memaudit/memaudit/internal/vaultcrypto"
@@ -18,6 +19,11 @@ type Options struct {
 	// ShowSecrets puts matched secrets in Finding.Secret and unmasked
 	// excerpts. Off by default: reports get copied into tickets and chats.
 	ShowSecrets bool
+	// Owners are the sender ids of the vault's owner (their messages in
+	// channels count as the owner's own).
+	Owners []string
+	// Extra are phrase rules of the caller's own (Category and Match set).
+	Extra []Rule
 }
 
 // Scanner scans entries with a fixed rule set. It is safe for concurrent
@@ -29,6 +35,17 @@ type Scanner struct {
 	ac      *ahocorasick.Matcher
 	// byPattern[i] are the detectors that own trigger pattern i.
 	byPattern [][]detector
+	// inj matches the triggers of phrase rules in normalised text.
+	inj       *ahocorasick.Matcher
+	injByPat  [][]*phraseDetector
+	owners    map[string]bool
+	obfuscate map[string]bool // enabled obfuscation rules
+	// both matches credential and phrase triggers in one pass, for text
+	// whose normalised form keeps the original offsets (ASCII without
+	// runs of white space: most memory).
+	both       *ahocorasick.Matcher
+	bothCred   [][]detector
+	bothPhrase [][]*phraseDetector
 }
 
 // New builds a scanner from the embedded rule set.
@@ -70,6 +87,72 @@ func New(opts Options) (*Scanner, error) {
 		}
 	}
 	s.ac = ahocorasick.New(patterns)
+
+	for _, r := range opts.Extra {
+		if r.ID == "" || r.Match == nil || len(r.Match.Triggers) == 0 || r.Severity == 0 {
+			return nil, fmt.Errorf("extra rule %q: needs an id, a severity and match triggers", r.ID)
+		}
+		if _, dup := s.rules[r.ID]; dup {
+			return nil, fmt.Errorf("extra rule %q: id taken", r.ID)
+		}
+		if r.Category == "" {
+			r.Category = Injection
+		}
+		s.rules[r.ID] = r
+	}
+	injIndex := map[string]int{}
+	var injPatterns []string
+	s.obfuscate = map[string]bool{}
+	for _, r := range s.rules {
+		if disabled[r.ID] {
+			continue
+		}
+		if r.Category == Obfuscation {
+			s.obfuscate[r.ID] = true
+		}
+		if r.Match == nil {
+			continue
+		}
+		d := &phraseDetector{id: r.ID, m: *r.Match}
+		for _, t := range r.Match.Triggers {
+			key := normalize(t).text
+			i, ok := injIndex[key]
+			if !ok {
+				i = len(injPatterns)
+				injIndex[key] = i
+				injPatterns = append(injPatterns, key)
+				s.injByPat = append(s.injByPat, nil)
+			}
+			s.injByPat[i] = append(s.injByPat[i], d)
+		}
+	}
+	s.inj = ahocorasick.New(injPatterns)
+	bothIndex := map[string]int{}
+	var bothPatterns []string
+	slot := func(p string) int {
+		i, ok := bothIndex[p]
+		if !ok {
+			i = len(bothPatterns)
+			bothIndex[p] = i
+			bothPatterns = append(bothPatterns, p)
+			s.bothCred = append(s.bothCred, nil)
+			s.bothPhrase = append(s.bothPhrase, nil)
+		}
+		return i
+	}
+	for i, p := range patterns {
+		k := slot(p)
+		s.bothCred[k] = append(s.bothCred[k], s.byPattern[i]...)
+	}
+	for i, p := range injPatterns {
+		k := slot(p)
+		s.bothPhrase[k] = append(s.bothPhrase[k], s.injByPat[i]...)
+	}
+	s.both = ahocorasick.New(bothPatterns)
+	s.owners = map[string]bool{}
+	for _, o := range opts.Owners {
+		s.owners[o] = true
+	}
 	return s, nil
 }
 
@@ -86,18 +169,70 @@ func (s *Scanner) Rule(id string) (Rule, bool) {
 type raw struct {
 	rule string
 	span
+	// hidden says where a match in a decoded payload was hidden.
+	hidden string
+	// instr is the normalised instruction text, for recurrence.
+	instr string
 }
 
 // Scan returns the findings in one entry, ordered by position. It returns
 // early (with what it found) when ctx is done.
 func (s *Scanner) Scan(ctx context.Context, e Entry) []Finding {
+	found := s.collect(ctx, e.Text, 0)
+	found = dedupe(found, func(id string) Category { return s.rules[id].Category })
+	out := make([]Finding, 0, len(found))
+	factor, why := provenance(e, s.owners)
+	for _, r := range found {
+		out = append(out, s.finding(e, r, found, factor, why))
+	}
+	return out
+}
+
+// collect finds credentials, injections and obfuscation in text, and
+// recurses into payloads hidden in it (up to maxDecodeDepth).
+func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
+	n := normalize(text)
+	var found []raw
+	if n.off == nil {
+		found = s.onePass(ctx, text, n)
+	} else {
+		found = append(s.credentials(ctx, text), s.injections(n, len(text))...)
+	}
+	if depth == 0 {
+		found = append(found, s.obfuscations(text, n)...)
+	}
+	var hidden []payload
+	if n.tags != "" {
+		hidden = append(hidden, payload{text: n.tags, start: n.tagSpan.start, end: n.tagSpan.end, how: "Unicode tag characters"})
+	}
+	if depth < maxDecodeDepth && ctx.Err() == nil {
+		hidden = append(hidden, hiddenPayloads(text)...)
+	}
+	for _, p := range hidden {
+		for _, r := range s.collect(ctx, p.text, depth+1) {
+			if s.rules[r.rule].Category == Obfuscation {
+				continue
+			}
+			r.start, r.end = p.start, p.end
+			if r.hidden == "" {
+				r.hidden = p.how
+			} else {
+				r.hidden = p.how + " inside " + r.hidden
+			}
+			found = append(found, r)
+		}
+	}
+	return found
+}
+
+func (s *Scanner) credentials(ctx context.Context, text string) []raw {
 	var found []raw
 	// until[d] is the end of d's last match: triggers inside it are not
 	// checked again, so a long key full of trigger-like bytes costs one
 	// check, not one per trigger.
-	until := map[detector]int{}
+	var until map[detector]int // made on first match
 	n := 0
-	s.ac.Scan(e.Text, func(m ahocorasick.Match) bool {
+	s.ac.Scan(text, func(m ahocorasick.Match) bool {
 		if n++; n&1023 == 0 && ctx.Err() != nil {
 			return false
 		}
@@ -105,25 +240,153 @@ func (s *Scanner) Scan(ctx context.Context, e Entry) []Finding {
 			if m.Start < until[d] {
 				continue
 			}
-			if sp, ok := d.check(e.Text, m.Start, m.End); ok {
+			if sp, ok := d.check(text, m.Start, m.End); ok {
 				found = append(found, raw{rule: d.ruleID(), span: sp})
+				if until == nil {
+					until = map[detector]int{}
+				}
 				until[d] = max(sp.end, m.End)
 			}
 		}
 		return true
 	})
-	found = dedupe(found)
-	out := make([]Finding, 0, len(found))
-	for _, r := range found {
-		out = append(out, s.finding(e, r, found))
+	return found
+}
+
+// onePass runs the credential and phrase detectors off one automaton over
+// the normalised text, which has the original's offsets.
+func (s *Scanner) onePass(ctx context.Context, text string, n *normalized) []raw {
+	var found []raw
+	var until map[any]int
+	k := 0
+	s.both.Scan(n.text, func(m ahocorasick.Match) bool {
+		if k++; k&1023 == 0 && ctx.Err() != nil {
+			return false
+		}
+		for _, d := range s.bothCred[m.Pattern] {
+			if m.Start < until[d] {
+				continue
+			}
+			if sp, ok := d.check(text, m.Start, m.End); ok {
+				found = append(found, raw{rule: d.ruleID(), span: sp})
+				if until == nil {
+					until = map[any]int{}
+				}
+				until[d] = max(sp.end, m.End)
+			}
+		}
+		for _, d := range s.bothPhrase[m.Pattern] {
+			if m.Start < until[d] {
+				continue
+			}
+			if sp, ok := d.check(n, m.Start, m.End); ok {
+				if until == nil {
+					until = map[any]int{}
+				}
+				until[d] = sp.end
+				found = append(found, raw{rule: d.id, span: sp, instr: sentence(n.text, sp.start, sp.end)})
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// injections matches phrase rules in normalised text and maps the matches
+// back to the original text.
+func (s *Scanner) injections(n *normalized, srcLen int) []raw {
+	var found []raw
+	var until map[*phraseDetector]int
+	s.inj.Scan(n.text, func(m ahocorasick.Match) bool {
+		for _, d := range s.injByPat[m.Pattern] {
+			if m.Start < until[d] {
+				continue
+			}
+			if sp, ok := d.check(n, m.Start, m.End); ok {
+				if until == nil {
+					until = map[*phraseDetector]int{}
+				}
+				until[d] = sp.end
+				st, en := n.orig(sp.start, sp.end, srcLen)
+				found = append(found, raw{rule: d.id, span: span{start: st, end: en}, instr: sentence(n.text, sp.start, sp.end)})
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// sentence widens a normalised span to its sentence, for recurrence.
+func sentence(t string, start, end int) string {
+	for start > 0 && !strings.ContainsRune(".!?\n", rune(t[start-1])) {
+		start--
 	}
-	return out
+	for end < len(t) && !strings.ContainsRune(".!?\n", rune(t[end])) {
+		end++
+	}
+	return strings.TrimSpace(t[start:end])
+}
+
+// obfuscations reports the hiding itself.
+func (s *Scanner) obfuscations(text string, n *normalized) []raw {
+	var found []raw
+	add := func(id string, sp span) {
+		if s.obfuscate[id] {
+			found = append(found, raw{rule: id, span: sp})
+		}
+	}
+	if n.tags != "" {
+		add("hidden-unicode-tags", n.tagSpan)
+	}
+	if n.bidi > 0 {
+		i := strings.IndexFunc(text, isBidi)
+		add("bidi-override", span{start: i, end: i + 3})
+	}
+	if n.zeroWidth >= 2 {
+		if zw := zeroWidthInWords(text); zw.end > 0 {
+			add("zero-width-characters", zw)
+		}
+	}
+	for _, m := range n.mixedScript {
+		add("mixed-script-word", m)
+	}
+	if k := strings.Index(n.text, "xn--"); k >= 0 && (k == 0 || n.text[k-1] == '/' || n.text[k-1] == '.' || n.text[k-1] == '@') {
+		i, _ := n.orig(k, k, len(text))
+		end := run(text, i, func(c byte) bool { return isAlnum(c) || c == '-' || c == '.' })
+		add("punycode-host", span{start: i, end: end})
+	}
+	return found
+}
+
+// zeroWidthInWords finds zero-width characters between letters (the joiner
+// inside emoji sequences does not count).
+func zeroWidthInWords(text string) span {
+	var first span
+	count := 0
+	prevLetter := false
+	for i, r := range text {
+		if isZeroWidth(r) && r != '\u200d' {
+			if prevLetter {
+				if count == 0 {
+					first = span{start: i, end: i + len(string(r))}
+				}
+				count++
+			}
+			continue
+		}
+		prevLetter = unicode.IsLetter(r)
+	}
+	if count < 2 {
+		return span{}
+	}
+	return first
 }
 
 // dedupe drops matches contained in a longer (or equal, earlier-listed)
-// match: "sk-" inside "sk-proj-...", a URL password inside a URL that is a
-// webhook, the same span found by two triggers.
-func dedupe(rs []raw) []raw {
+// match of the same category (for injections, of the same rule): "sk-"
+// inside "sk-proj-...", the same span found by two triggers. A credential
+// inside an injected instruction is kept: both are findings.
+func dedupe(rs []raw, cat func(string) Category) []raw {
 	slices.SortStableFunc(rs, func(a, b raw) int {
 		if a.start != b.start {
 			return a.start - b.start
@@ -134,7 +397,8 @@ func dedupe(rs []raw) []raw {
 	for _, r := range rs {
 		contained := false
 		for _, o := range out {
-			if r.start >= o.start && r.end <= o.end {
+			same := cat(r.rule) == cat(o.rule) && (cat(r.rule) == Credential || r.rule == o.rule)
+			if same && r.start >= o.start && r.end <= o.end {
 				contained = true
 				break
 			}
@@ -146,24 +410,35 @@ func dedupe(rs []raw) []raw {
 	return out
 }
 
-func (s *Scanner) finding(e Entry, r raw, all []raw) Finding {
+func (s *Scanner) finding(e Entry, r raw, all []raw, factor int, why string) Finding {
 	rule := s.rules[r.rule]
-	secret := e.Text[r.start:r.end]
+	matched := e.Text[r.start:r.end]
 	f := Finding{
 		EntryID:     e.ID,
 		Rule:        r.rule,
 		Category:    rule.Category,
-		Severity:    (rule.Severity + Severity(r.adjust)).clamp(),
 		Start:       r.start,
 		End:         r.end,
-		Fingerprint: vaultcrypto.ShortHash(r.rule, e.ID, secret),
+		Fingerprint: vaultcrypto.ShortHash(r.rule, e.ID, matched),
 		Explanation: rule.Description,
+		Instruction: r.instr,
 	}
+	adjust := r.adjust
+	if r.hidden != "" {
+		adjust++
+		f.Explanation += "; hidden in " + r.hidden
+	}
+	if rule.Category == Injection {
+		f.Factor = factor
+		adjust += factor
+		f.Explanation += "; " + why
+	}
+	f.Severity = (rule.Severity + Severity(adjust)).clamp()
 	if r.note != "" {
 		f.Explanation += "; " + r.note
 	}
-	if s.opts.ShowSecrets {
-		f.Secret = secret
+	if s.opts.ShowSecrets && rule.Category == Credential {
+		f.Secret = matched
 	}
 	f.Excerpt = s.excerpt(e.Text, r, all)
 	return f
@@ -207,9 +482,9 @@ func (s *Scanner) excerpt(text string, r raw, all []raw) string {
 	return b.String()
 }
 
-func oneLine(s string) string {
-	return strings.NewReplacer("\n", "⏎", "\r", "", "\t", " ").Replace(s)
-}
+var oneLiner = strings.NewReplacer("\n", "⏎", "\r", "", "\t", " ")
+
+func oneLine(s string) string { return oneLiner.Replace(s) }
 
 // Mask shows a secret's first characters (at most 8, at most a quarter of
 // it) and a short hash of the whole, enough to recognise it, not to use it.

@@ -90,4 +90,7 @@ type Finding struct {
 	// Factor is the provenance weighting applied (see Explanation).
 	Factor      int    `json:"provenance_factor"`
 	Explanation string `json:"explanation"`
+	// Instruction is the normalised sentence an injection finding matched
+	// (empty for credentials), the key for recurrence.
+	Instruction string `json:"instruction,omitempty"`
 }

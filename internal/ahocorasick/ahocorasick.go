@@ -12,14 +12,17 @@ type Match struct {
 
 // Matcher is an immutable automaton, safe for concurrent use.
 type Matcher struct {
-	// next[state*256+byte] is the next state, with failure links folded
-	// in, so scanning is one table look-up per byte.
+	// next[state*classes+class[byte]] is the next state's row offset
+	// (state*classes, shifted left, low bit set when it has outputs),
+	// failure links folded in: two look-ups and no multiply per byte.
 	next []int32
 	// out[state] lists the patterns ending at state (its own and those of
 	// its failure chain).
-	out   [][]int32
-	lens  []int
-	count int
+	out     [][]int32
+	lens    []int
+	count   int
+	class   [256]uint8
+	classes int
 }
 
 func lower(b byte) byte {
@@ -85,11 +88,41 @@ func New(patterns []string) *Matcher {
 			}
 		}
 	}
-	m.next = make([]int32, len(trans)*256)
+	// Compress the alphabet: bytes that occur in no pattern behave alike,
+	// so the table needs a column per distinct pattern byte and one for
+	// all others. A few dozen columns instead of 256 keep large pattern
+	// sets' tables in cache.
+	m.class[0] = 0
+	nc := 1
+	for _, p := range patterns {
+		for i := 0; i < len(p); i++ {
+			c := lower(p[i])
+			if m.class[c] == 0 {
+				m.class[c] = uint8(nc)
+				nc++
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		m.class[c] = m.class[lower(byte(c))]
+	}
+	rep := make([]byte, nc) // a byte of each class
+	for c := 255; c >= 0; c-- {
+		rep[m.class[c]] = lower(byte(c))
+	}
+	m.classes = nc
+	// Entries hold the target state shifted left by one, with the low bit
+	// set when the target has outputs: the scan loop tests the bit instead
+	// of loading the output list for every byte.
+	m.next = make([]int32, len(trans)*nc)
 	for s := range trans {
-		for c := 0; c < 256; c++ {
-			// Upper-case input bytes follow their lower-case transitions.
-			m.next[s*256+c] = trans[s][lower(byte(c))]
+		for k := 0; k < nc; k++ {
+			t := trans[s][rep[k]]
+			v := t * int32(nc) << 1 // the row offset of t: no multiply per byte
+			if len(m.out[t]) > 0 {
+				v |= 1
+			}
+			m.next[s*nc+k] = v
 		}
 	}
 	return m
@@ -101,12 +134,13 @@ func (m *Matcher) Len() int { return m.count }
 // Scan calls fn for every match in text, in order of end offset. fn returns
 // false to stop.
 func (m *Matcher) Scan(text string, fn func(Match) bool) {
-	s := int32(0)
-	next := m.next
+	row := int32(0)
+	next, nc, class := m.next, int32(m.classes), &m.class
 	for i := 0; i < len(text); i++ {
-		s = next[int(s)<<8|int(text[i])]
-		if outs := m.out[s]; outs != nil {
-			for _, p := range outs {
+		v := next[row+int32(class[text[i]])]
+		row = v >> 1
+		if v&1 != 0 {
+			for _, p := range m.out[row/nc] {
 				if !fn(Match{Pattern: int(p), Start: i + 1 - m.lens[p], End: i + 1}) {
 					return
 				}

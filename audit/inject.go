@@ -1,0 +1,108 @@
+package audit
+
+import (
+	"strings"
+)
+
+// phraseDetector matches one injection rule over normalised text.
+type phraseDetector struct {
+	id string
+	m  PhraseMatch
+}
+
+func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
+	n := nz.text
+	if ts > 0 && isWordByte(n[ts-1]) && isWordByte(n[ts]) {
+		return span{}, false
+	}
+	if p.m.LineStart && !nz.lineStart(ts) {
+		return span{}, false
+	}
+	for _, u := range p.m.Unless {
+		from := max(0, ts-len(u)-12)
+		if strings.Contains(n[from:ts], u) {
+			return span{}, false
+		}
+	}
+	window := p.m.Window
+	if window == 0 {
+		window = 120
+	}
+	end := te
+	for _, group := range p.m.Require {
+		from := te
+		if p.m.Around {
+			from = max(0, ts-window)
+		}
+		to := min(len(n), te+window)
+		best := -1
+		for _, w := range group {
+			if k := indexWord(n[from:to], w); k >= 0 {
+				if e := from + k + len(w); best < 0 || e < best {
+					best = e
+				}
+			}
+		}
+		if best < 0 {
+			return span{}, false
+		}
+		end = max(end, best)
+	}
+	return span{start: ts, end: end}, true
+}
+
+func isWordByte(c byte) bool { return isAlnum(c) || c >= 0x80 }
+
+// indexWord finds w in s starting at a word boundary (stems may go on:
+// "send" finds "sending").
+func indexWord(s, w string) int {
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return -1
+		}
+		k += i
+		if k == 0 || !isWordByte(s[k-1]) || !isWordByte(w[0]) {
+			return k
+		}
+		i = k + 1
+	}
+}
+
+// provenance weighs an injection finding by where the entry came from:
+// instructions that arrive through the outside world are what poisoning
+// looks like; the owner's own words usually are preferences.
+func provenance(e Entry, owners map[string]bool) (int, string) {
+	switch e.SourceKind {
+	case "web":
+		return 1, "arrived from a web page"
+	case "email":
+		return 1, "arrived in an e-mail"
+	case "tool":
+		return 1, "arrived in a tool result"
+	case "system":
+		return -1, "written by the system"
+	case "user":
+		owner := owners[e.Sender]
+		if chat, ok := dmChat(e.Segment); ok && (e.Sender == "" || e.Sender == chat) {
+			owner = true
+		}
+		switch {
+		case owner && (strings.HasPrefix(e.Segment, "channel/") || e.Segment == "user/profile"):
+			return -1, "the owner's own message"
+		case strings.HasPrefix(e.Segment, "channel/") && e.Sender != "" && !owner:
+			return 1, "from a sender who is not this channel's owner"
+		}
+	}
+	return 0, "no provenance adjustment"
+}
+
+// dmChat returns the chat id of a direct-message segment
+// (channel/<platform>/dm/<chat>).
+func dmChat(seg string) (string, bool) {
+	parts := strings.Split(seg, "/")
+	if len(parts) >= 4 && parts[0] == "channel" && parts[2] == "dm" {
+		return parts[3], true
+	}
+	return "", false
+}

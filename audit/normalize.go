@@ -1,0 +1,239 @@
+package audit
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// normalized is text prepared for phrase matching: NFKC, lower case,
+// confusable letters folded to Latin, zero-width and bidi controls removed,
+// Unicode tag characters taken out (and decoded separately), runs of space
+// collapsed. off maps each byte of text back to the original byte offset.
+type normalized struct {
+	text string
+	off  []int32
+	// What the hiding looked like, for obfuscation findings.
+	zeroWidth, bidi int
+	mixedScript     []span // words mixing Latin with Cyrillic or Greek
+	tags            string // payload spelled in tag characters
+	tagSpan         span
+	// lines are the offsets of the normalised text that begin a line of
+	// the original (newlines themselves become spaces).
+	lines []int
+}
+
+func (n *normalized) lineStart(i int) bool {
+	return i == 0 || slices.Contains(n.lines, i)
+}
+
+// confusables folds the Cyrillic and Greek letters that look like Latin
+// ones (the usual homoglyph substitutions in prompt injection).
+var confusables = map[rune]rune{
+	'а': 'a', 'в': 'b', 'е': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't', 'у': 'y',
+	'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j', 'ԁ': 'd', 'ɡ': 'g', 'ӏ': 'l', 'ո': 'n', 'ս': 'u',
+	'α': 'a', 'β': 'b', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u',
+	'χ': 'x', 'γ': 'y', 'ω': 'w',
+}
+
+func isZeroWidth(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff', '\u00ad', '\u180e':
+		return true
+	}
+	return false
+}
+
+func isBidi(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200e' || r == '\u200f' || r == '\u061c'
+}
+
+func normalize(src string) *normalized {
+	n := &normalized{}
+	var b strings.Builder
+	b.Grow(len(src))
+	off := make([]int32, 0, len(src))
+	if fastASCII(src, n) {
+		return n
+	}
+	lastSpace := true
+	newline := false
+	wordStart, wordLatin, wordOther := -1, false, false
+	endWord := func(at int) {
+		if wordStart >= 0 && wordLatin && wordOther {
+			n.mixedScript = append(n.mixedScript, span{start: wordStart, end: at})
+		}
+		wordStart, wordLatin, wordOther = -1, false, false
+	}
+	emit := func(s string, at int) {
+		if newline && s != " " {
+			n.lines = append(n.lines, len(off))
+			newline = false
+		}
+		for i := 0; i < len(s); i++ {
+			off = append(off, int32(at))
+		}
+		b.WriteString(s)
+	}
+	var tags strings.Builder
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf { // ASCII fast path
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				newline = newline || c == '\n'
+				endWord(i)
+				if !lastSpace {
+					emit(" ", i)
+					lastSpace = true
+				}
+			default:
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if newline {
+					n.lines = append(n.lines, len(off))
+					newline = false
+				}
+				if isLetter(c) {
+					if wordStart < 0 {
+						wordStart = i
+					}
+					wordLatin = true
+				} else {
+					endWord(i)
+				}
+				off = append(off, int32(i))
+				b.WriteByte(c)
+				lastSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case r >= 0xE0000 && r <= 0xE007F:
+			if tags.Len() == 0 {
+				n.tagSpan.start = i
+			}
+			n.tagSpan.end = i + size
+			if a := r - 0xE0000; a >= 0x20 && a < 0x7f {
+				tags.WriteByte(byte(a))
+			}
+		case isZeroWidth(r):
+			n.zeroWidth++
+		case isBidi(r):
+			n.bidi++
+		case unicode.IsSpace(r):
+			endWord(i)
+			if !lastSpace {
+				emit(" ", i)
+				lastSpace = true
+			}
+		default:
+			if unicode.IsLetter(r) {
+				if wordStart < 0 {
+					wordStart = i
+				}
+				if unicode.Is(unicode.Latin, r) {
+					wordLatin = true
+				} else if unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r) {
+					wordOther = true
+				}
+			} else {
+				endWord(i)
+			}
+			lr := unicode.ToLower(r)
+			if f, ok := confusables[lr]; ok {
+				emit(string(f), i)
+			} else {
+				emit(strings.ToLower(norm.NFKC.String(string(r))), i)
+			}
+			lastSpace = false
+		}
+		i += size
+	}
+	endWord(len(src))
+	n.text, n.off = b.String(), off
+	n.tags = tags.String()
+	return n
+}
+
+// fastASCII normalises the common case, ASCII text without runs of white
+// space, in one pass: lower case, white space as single spaces, offsets
+// unchanged (off stays nil). It returns false for other text.
+func fastASCII(src string, n *normalized) bool {
+	if src == "" {
+		return true
+	}
+	b := make([]byte, len(src))
+	prevSpace := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch k := asciiKind[c]; k {
+		case kindOther:
+			prevSpace = false
+		case kindUpper:
+			c += 'a' - 'A'
+			prevSpace = false
+		case kindSpace, kindNewline:
+			if prevSpace {
+				n.lines = n.lines[:0]
+				return false
+			}
+			if k == kindNewline {
+				n.lines = append(n.lines, i+1)
+			}
+			c = ' '
+			prevSpace = true
+		default: // non-ASCII
+			n.lines = n.lines[:0]
+			return false
+		}
+		b[i] = c
+	}
+	n.text = unsafe.String(&b[0], len(b)) // b is not written again
+	return true
+}
+
+const (
+	kindOther = iota
+	kindUpper
+	kindSpace
+	kindNewline
+	kindHigh
+)
+
+var asciiKind = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = kindUpper
+	}
+	for _, c := range " \t\r\f\v" {
+		t[c] = kindSpace
+	}
+	t['\n'] = kindNewline
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = kindHigh
+	}
+	return t
+}()
+
+// orig maps a span of the normalised text to the original text.
+func (n *normalized) orig(start, end int, srcLen int) (int, int) {
+	if n.off == nil {
+		return min(start, srcLen), min(end, srcLen)
+	}
+	if len(n.off) == 0 {
+		return 0, 0
+	}
+	s := int(n.off[min(start, len(n.off)-1)])
+	e := srcLen
+	if end < len(n.off) {
+		e = int(n.off[end])
+	}
+	return s, max(s, e)
+}
