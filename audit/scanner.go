@@ -316,12 +316,17 @@ func (s *Scanner) injections(n *normalized, srcLen int) []raw {
 	return found
 }
 
-// sentence widens a normalised span to its sentence, for recurrence.
+// sentence widens a normalised span to its sentence, for recurrence. A
+// sentence ends at . ! or ? followed by a space or the end (not the dots
+// of a URL or a number).
 func sentence(t string, start, end int) string {
-	for start > 0 && !strings.ContainsRune(".!?\n", rune(t[start-1])) {
+	stop := func(i int) bool {
+		return (t[i] == '.' || t[i] == '!' || t[i] == '?') && (i+1 == len(t) || t[i+1] == ' ')
+	}
+	for start > 0 && !stop(start-1) {
 		start--
 	}
-	for end < len(t) && !strings.ContainsRune(".!?\n", rune(t[end])) {
+	for end < len(t) && !stop(end) {
 		end++
 	}
 	return strings.TrimSpace(t[start:end])

@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Category is what kind of problem a finding is.
@@ -68,6 +69,7 @@ type Entry struct {
 	SourceURI  string
 	Sender     string
 	Session    string
+	Created    time.Time
 }
 
 // Finding is one problem in one entry.

@@ -1,0 +1,179 @@
+package audit
+
+import (
+	"context"
+	"hash/fnv"
+	"iter"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+// Group is one injected instruction and everywhere it recurs.
+type Group struct {
+	// Instruction is the normalised text of the first occurrence.
+	Instruction string    `json:"instruction"`
+	Rules       []string  `json:"rules"`
+	Entries     []string  `json:"entries"`
+	Segments    []string  `json:"segments"`
+	Sessions    []string  `json:"sessions"`
+	FirstSeen   time.Time `json:"first_seen"`
+	LastSeen    time.Time `json:"last_seen"`
+}
+
+// similarity is the Jaccard similarity of word 3-shingles above which two
+// instructions are "the same, or nearly" (a changed address or a typo).
+const similarity = 0.6
+
+// shingles hashes the word 3-grams of a normalised sentence, punctuation
+// dropped ("on," and "on" are the same word).
+func shingles(s string) map[uint64]bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '/' && r != '@' })
+	out := map[uint64]bool{}
+	if len(words) < 3 {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		out[h.Sum64()] = true
+		return out
+	}
+	for i := 0; i+3 <= len(words); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(words[i] + " " + words[i+1] + " " + words[i+2]))
+		out[h.Sum64()] = true
+	}
+	return out
+}
+
+func jaccard(a, b map[uint64]bool) float64 {
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+// Recurrence groups the injection findings of many entries by instruction,
+// so that "recurs in N segments and M sessions, first seen T" can be told.
+// entries maps entry ids to their entries (for segment, session, time).
+// Groups are ordered by spread: most segments first.
+func Recurrence(findings []Finding, entries map[string]Entry) []Group {
+	type member struct {
+		sh map[uint64]bool
+		g  *Group
+	}
+	var groups []*member
+	for _, f := range findings {
+		if f.Category != Injection || f.Instruction == "" {
+			continue
+		}
+		sh := shingles(f.Instruction)
+		var g *Group
+		for _, m := range groups {
+			if jaccard(sh, m.sh) >= similarity {
+				g = m.g
+				break
+			}
+		}
+		if g == nil {
+			g = &Group{Instruction: f.Instruction}
+			groups = append(groups, &member{sh: sh, g: g})
+		}
+		e := entries[f.EntryID]
+		add := func(xs *[]string, x string) {
+			if x != "" && !slices.Contains(*xs, x) {
+				*xs = append(*xs, x)
+			}
+		}
+		add(&g.Rules, f.Rule)
+		add(&g.Entries, f.EntryID)
+		add(&g.Segments, e.Segment)
+		add(&g.Sessions, e.Session)
+		if !e.Created.IsZero() && (g.FirstSeen.IsZero() || e.Created.Before(g.FirstSeen)) {
+			g.FirstSeen = e.Created
+		}
+		if e.Created.After(g.LastSeen) {
+			g.LastSeen = e.Created
+		}
+	}
+	out := make([]Group, len(groups))
+	for i, m := range groups {
+		out[i] = *m.g
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].Segments) != len(out[j].Segments) {
+			return len(out[i].Segments) > len(out[j].Segments)
+		}
+		return len(out[i].Entries) > len(out[j].Entries)
+	})
+	return out
+}
+
+// Result is one entry's findings from ScanAll.
+type Result struct {
+	Entry    Entry
+	Findings []Finding
+}
+
+// ScanAll scans a stream of entries on every core and yields each entry
+// with its findings, in input order. Memory stays bounded by the number of
+// entries in flight.
+func (s *Scanner) ScanAll(ctx context.Context, entries iter.Seq[Entry]) iter.Seq[Result] {
+	return func(yield func(Result) bool) {
+		workers := runtime.GOMAXPROCS(0)
+		type job struct {
+			e   Entry
+			out chan []Finding
+		}
+		jobs := make(chan job, workers*4)
+		order := make(chan job, workers*4)
+		var wg sync.WaitGroup
+		for i := 0; i < workers; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := range jobs {
+					j.out <- s.Scan(ctx, j.e)
+				}
+			}()
+		}
+		stop := make(chan struct{})
+		go func() {
+			defer close(order)
+			defer close(jobs)
+			for e := range entries {
+				j := job{e: e, out: make(chan []Finding, 1)}
+				select {
+				case order <- j:
+				case <-stop:
+					return
+				}
+				select {
+				case jobs <- j:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		defer func() {
+			close(stop)
+			for range order {
+			}
+			wg.Wait()
+		}()
+		for j := range order {
+			if !yield(Result{Entry: j.e, Findings: <-j.out}) {
+				return
+			}
+		}
+	}
+}
