@@ -91,15 +91,33 @@ func (authHeader) check(text string, ts, te int) (span, bool) {
 // Spanish and French: "my wifi password is X", "Passwort: X".
 type passwordPhrase struct{}
 
-var passwordTriggers = []string{"password is ", "password: ", "password = ", "password=", "passwd: ", "pwd: ",
-	"passphrase is ", "passcode is ", "pin is ", "passwort ist ", "passwort: ", "kennwort ist ", "kennwort: ",
-	"contraseña es ", "contraseña: ", "clave es ", "mot de passe est ", "mot de passe : ", "mot de passe: ",
-	"mdp : ", "mdp: "}
+// passwordWords name a password; a value follows after "is", ":" or "="
+// (in the four languages) within a few words.
+var passwordWords = []string{"password", "passwort", "kennwort", "contraseña", "clave", "mot de passe", "mdp",
+	"passphrase", "passcode", "passwd", "pwd", "pin"}
+
+// passwordLinks introduce the value.
+var passwordLinks = []string{" is ", " ist ", " es ", " est ", " lautet ", ": ", " : ", "=", " = "}
 
 func (passwordPhrase) ruleID() string     { return "password-in-text" }
-func (passwordPhrase) triggers() []string { return passwordTriggers }
+func (passwordPhrase) triggers() []string { return passwordWords }
 func (passwordPhrase) check(text string, ts, te int) (span, bool) {
-	i := te
+	if ts > 0 && isAlnum(text[ts-1]) || te < len(text) && isLetter(text[te]) {
+		return span{}, false // part of a longer word
+	}
+	// The link ("is", ":") must come within 32 bytes: "the router
+	// password is", "la contraseña del router es".
+	win := strings.ToLower(text[te:min(len(text), te+32)])
+	link, linkLen := -1, 0
+	for _, l := range passwordLinks {
+		if k := strings.Index(win, l); k >= 0 && (link < 0 || k < link) {
+			link, linkLen = k, len(l)
+		}
+	}
+	if link < 0 {
+		return span{}, false
+	}
+	i := te + link + linkLen
 	for i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ' ') {
 		i++
 	}

@@ -12,7 +12,11 @@ type phraseDetector struct {
 
 func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 	n := nz.text
+	// Triggers are whole words: "post" is not in "postgres".
 	if ts > 0 && isWordByte(n[ts-1]) && isWordByte(n[ts]) {
+		return span{}, false
+	}
+	if te < len(n) && isWordByte(n[te-1]) && isWordByte(n[te]) {
 		return span{}, false
 	}
 	if p.m.LineStart && !nz.lineStart(ts) {
