@@ -88,9 +88,7 @@ func loadPublic(t *testing.T) []labelled {
 			if r.Label == 1 {
 				l = "injection"
 			}
-			e := neutral(fmt.Sprint("valid", i), r.Prompt)
-			e.SourceKind = "web"
-			out = append(out, labelled{"PIGuard valid (as web)", l, l, e})
+			out = append(out, labelled{"PIGuard valid", l, l, neutral(fmt.Sprint("valid", i), r.Prompt)})
 		}
 	}
 	// BIPIA's method: insert each attack into a benign e-mail, stored as
@@ -105,7 +103,14 @@ func loadPublic(t *testing.T) []labelled {
 		}
 	}
 	r := rand.New(rand.NewPCG(7, 7))
-	for _, name := range []string{"text_attack_test.json", "code_attack_test.json"} {
+	for _, name := range []string{"text_attack_test.json", "code_attack_test.json", "text_attack_train.json", "code_attack_train.json"} {
+		set := "BIPIA test in e-mail"
+		if strings.Contains(name, "train") {
+			// The rules were tuned looking at misses on the test split;
+			// the train split was not looked at, so it is the fairer
+			// figure.
+			set = "BIPIA train in e-mail (unseen)"
+		}
 		var attacks map[string][]string
 		if !readJSON(t, "bipia/"+name, &attacks) || len(emails) == 0 {
 			continue
@@ -134,7 +139,7 @@ func loadPublic(t *testing.T) []labelled {
 				default:
 					text = ctx + "\n" + a
 				}
-				out = append(out, labelled{"BIPIA in e-mail", c, "injection",
+				out = append(out, labelled{set, c, "injection",
 					Entry{ID: fmt.Sprint("bipia-", c, i), Text: text, SourceKind: "email", Segment: "skill/email"}})
 			}
 		}
@@ -202,9 +207,6 @@ func TestEvaluation(t *testing.T) {
 	for _, l := range all {
 		hit := flagged(s.Scan(ctx, l.e), l.label)
 		key := l.set + " | " + l.label
-		for _, m := range []map[string]*tally{bySet, byCat, bySource} {
-			_ = m
-		}
 		inc := func(m map[string]*tally, k string) {
 			if m[k] == nil {
 				m[k] = &tally{}
@@ -246,5 +248,31 @@ func TestEvaluation(t *testing.T) {
 	}
 	if out := os.Getenv("MEMAUDIT_EVAL_OUT"); out != "" {
 		os.WriteFile(out, []byte(b.String()), 0o644)
+	}
+	// Hold what the engine reaches today, so that a change that loses it
+	// fails. (Targets it does not reach are reported in the README.)
+	floors := []struct {
+		key      string
+		min, max float64
+	}{
+		{"own corpus | credential", 0.97, 1},
+		{"own corpus | injection", 0.85, 1},
+		{"own corpus | benign", 0, 0.02},
+		{"NotInject | benign", 0, 0.02},
+		{"WildGuard benign | benign", 0, 0.02},
+		{"BIPIA benign e-mail | benign", 0, 0.02},
+		{"BIPIA test in e-mail | injection", 0.85, 1},
+		{"BIPIA train in e-mail (unseen) | injection", 0.70, 1},
+		{"AWS memory poisoning | injection", 0.75, 1},
+	}
+	for _, f := range floors {
+		tl := bySet[f.key]
+		if tl == nil {
+			continue // dataset absent
+		}
+		r := float64(tl.hit) / float64(tl.n)
+		if r < f.min || r > f.max {
+			t.Errorf("%s: %.3f, want within [%.2f, %.2f]", f.key, r, f.min, f.max)
+		}
 	}
 }

@@ -32,18 +32,29 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 	if window == 0 {
 		window = 120
 	}
+	limit := len(n)
+	if p.m.MinWords > 0 {
+		limit = nz.lineEnd(ts)
+		if len(strings.Fields(n[ts:limit])) < p.m.MinWords {
+			return span{}, false
+		}
+	}
 	end := te
 	for _, group := range p.m.Require {
-		from := te
-		if p.m.Around {
-			from = max(0, ts-window)
-		}
-		to := min(len(n), te+window)
+		to := min(limit, te+window)
 		best := -1
 		for _, w := range group {
-			if k := indexWord(n[from:to], w); k >= 0 {
-				if e := from + k + len(w); best < 0 || e < best {
+			if k := indexWord(n[te:to], w); k >= 0 {
+				if e := te + k + len(w); best < 0 || e < best {
 					best = e
+				}
+			}
+			// With Around, also before the trigger (never inside it:
+			// "your reply" does not satisfy "reply").
+			if p.m.Around && best < 0 {
+				from := max(0, ts-window)
+				if k := indexWord(n[from:ts], w); k >= 0 && from+k+len(w) <= ts {
+					best = te
 				}
 			}
 		}

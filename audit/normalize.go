@@ -31,6 +31,17 @@ func (n *normalized) lineStart(i int) bool {
 	return i == 0 || slices.Contains(n.lines, i)
 }
 
+// lineEnd returns where the line holding i ends.
+func (n *normalized) lineEnd(i int) int {
+	end := len(n.text)
+	for _, l := range n.lines {
+		if l > i && l < end {
+			end = l
+		}
+	}
+	return end
+}
+
 // confusables folds the Cyrillic and Greek letters that look like Latin
 // ones (the usual homoglyph substitutions in prompt injection).
 var confusables = map[rune]rune{

@@ -38,6 +38,13 @@ type PhraseMatch struct {
 	Window    int        `json:"window,omitempty"`
 	Around    bool       `json:"around,omitempty"`
 	LineStart bool       `json:"line_start,omitempty"`
+	// MinWords, when set, is the fewest words the trigger's line must
+	// have from the trigger on (a sentence, not a button label), and the
+	// required words must be on that line.
+	MinWords int `json:"min_words,omitempty"`
+	// Sources, when set, limits the rule to entries from these source
+	// kinds (content the agent read, not people talking to it).
+	Sources []string `json:"sources,omitempty"`
 	Unless    []string   `json:"unless,omitempty"`
 }
 

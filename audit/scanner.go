@@ -179,6 +179,10 @@ type raw struct {
 // early (with what it found) when ctx is done.
 func (s *Scanner) Scan(ctx context.Context, e Entry) []Finding {
 	found := s.collect(ctx, e.Text, 0)
+	found = slices.DeleteFunc(found, func(r raw) bool {
+		m := s.rules[r.rule].Match
+		return m != nil && len(m.Sources) > 0 && !slices.Contains(m.Sources, e.SourceKind)
+	})
 	found = dedupe(found, func(id string) Category { return s.rules[id].Category })
 	out := make([]Finding, 0, len(found))
 	factor, why := provenance(e, s.owners)
