@@ -45,7 +45,7 @@ type PhraseMatch struct {
 	// Sources, when set, limits the rule to entries from these source
 	// kinds (content the agent read, not people talking to it).
 	Sources []string `json:"sources,omitempty"`
-	Unless    []string   `json:"unless,omitempty"`
+	Unless  []string `json:"unless,omitempty"`
 }
 
 // RuleSet is the embedded rule metadata and its version; the version goes
