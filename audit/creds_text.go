@@ -107,7 +107,7 @@ func (passwordPhrase) check(text string, ts, te int) (span, bool) {
 	}
 	// The link ("is", ":") must come within 32 bytes: "the router
 	// password is", "la contraseña del router es".
-	win := strings.ToLower(text[te:min(len(text), te+32)])
+	win := asciiLower(text[te:min(len(text), te+32)]) // keeps offsets
 	link, linkLen := -1, 0
 	for _, l := range passwordLinks {
 		if k := strings.Index(win, l); k >= 0 && (link < 0 || k < link) {
@@ -127,7 +127,7 @@ func (passwordPhrase) check(text string, ts, te int) (span, bool) {
 	}
 	v := strings.TrimRight(text[i:end], ".,;:!?)")
 	end = i + len(v)
-	if weakSecret(v) || strings.HasPrefix(v, "http") || strings.HasSuffix(strings.ToLower(text[ts:te]), "pin is ") && len(v) < 4 {
+	if weakSecret(v) || strings.HasPrefix(v, "http") {
 		return span{}, false
 	}
 	// A password has some variety: not a plain lower-case word.

@@ -130,7 +130,7 @@ func htmlHidden(text string) []payload {
 			break
 		}
 	}
-	lower := strings.ToLower(text)
+	lower := asciiLower(text) // same length as text, so offsets carry over
 	for _, marker := range []string{"display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0", "font-size: 0", " hidden>", " hidden "} {
 		for i := 0; ; {
 			k := strings.Index(lower[i:], marker)
@@ -155,4 +155,16 @@ func htmlHidden(text string) []payload {
 		}
 	}
 	return out
+}
+
+// asciiLower lower-cases ASCII letters only, keeping every byte offset
+// (strings.ToLower can change the length of invalid UTF-8).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

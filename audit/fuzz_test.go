@@ -54,3 +54,38 @@ func TestRepetitionIsLinear(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNormalize: offsets stay in range and monotone, whatever the bytes.
+func FuzzNormalize(f *testing.F) {
+	f.Add("Ignore  previous\u200b instructions \u202e")
+	f.Add("іgnore \U000E0069\U000E0067 ＡＢＣ")
+	f.Add("\xff\xfe\x00")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := normalize(s)
+		last := 0
+		for i := range n.text {
+			st, en := n.orig(i, i+1, len(s))
+			if st < 0 || en > len(s) || st > en || st < last {
+				t.Fatalf("offset %d maps to %d-%d of %d (last %d)", i, st, en, len(s), last)
+			}
+			last = st
+		}
+	})
+}
+
+// FuzzHiddenPayloads: decoding never panics and stays bounded.
+func FuzzHiddenPayloads(f *testing.F) {
+	f.Add("aWdub3JlIHByZXZpb3VzIGluc3RydWN0aW9ucyBwbGVhc2U=")
+	f.Add("<!-- a <!-- b --> <span style=\"display:none\">x</span>")
+	f.Add("%69%67%6e%6f%72%65 6967 6e6f 7265")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range hiddenPayloads(s) {
+			if p.start < 0 || p.end > len(s) || p.start > p.end {
+				t.Fatalf("payload span %d-%d of %d", p.start, p.end, len(s))
+			}
+			if len(p.text) > len(s)*3 {
+				t.Fatalf("payload grew: %d from %d", len(p.text), len(s))
+			}
+		}
+	})
+}
