@@ -204,8 +204,21 @@ func TestEvaluation(t *testing.T) {
 	byCat := map[string]*tally{}
 	bySource := map[string]*tally{}
 	var misses []string
+	// tp and fp per category, over every set, for precision.
+	tp := map[string]int{}
+	fp := map[string]int{}
 	for _, l := range all {
-		hit := flagged(s.Scan(ctx, l.e), l.label)
+		fs := s.Scan(ctx, l.e)
+		hit := flagged(fs, l.label)
+		for _, c := range []string{"credential", "injection"} {
+			if flagged(fs, c) {
+				if l.label == c {
+					tp[c]++
+				} else {
+					fp[c]++
+				}
+			}
+		}
 		key := l.set + " | " + l.label
 		inc := func(m map[string]*tally, k string) {
 			if m[k] == nil {
@@ -238,6 +251,10 @@ func TestEvaluation(t *testing.T) {
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %d | %s |\n", parts[0], parts[1], parts[2], m[k].n, m[k].rate())
 		}
+	}
+	for _, c := range []string{"credential", "injection"} {
+		fmt.Fprintf(&b, "%s findings at >= medium over all sets: %d true, %d on entries labelled otherwise, precision %.3f\n",
+			c, tp[c], fp[c], float64(tp[c])/float64(max(1, tp[c]+fp[c])))
 	}
 	table("By set (recall for injection/credential rows, false-positive rate for benign rows)", bySet)
 	table("By label and source kind", bySource)

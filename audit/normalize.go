@@ -22,6 +22,10 @@ type normalized struct {
 	mixedScript     []span // words mixing Latin with Cyrillic or Greek
 	tags            string // payload spelled in tag characters
 	tagSpan         span
+	// plain is set by the ASCII fast path when the text cannot hide a
+	// payload: no run of encoded-looking bytes as long as minBlob, no '%',
+	// no '<'. Then hiddenPayloads has nothing to find.
+	plain bool
 	// lines are the offsets of the normalised text that begin a line of
 	// the original (newlines themselves become spaces).
 	lines []int
@@ -179,17 +183,26 @@ func normalize(src string) *normalized {
 // unchanged (off stays nil). It returns false for other text.
 func fastASCII(src string, n *normalized) bool {
 	if src == "" {
+		n.plain = true
 		return true
 	}
-	b := make([]byte, len(src))
+	b := []byte(src) // a copy to lower-case in place
 	prevSpace := false
-	for i := 0; i < len(src); i++ {
-		c := src[i]
+	blobRun, longest, special := 0, 0, false
+	for i, c := range b {
+		if blobByte[c] {
+			if blobRun++; blobRun > longest {
+				longest = blobRun
+			}
+		} else {
+			blobRun = 0
+			special = special || c == '%' || c == '<'
+		}
 		switch k := asciiKind[c]; k {
 		case kindOther:
 			prevSpace = false
 		case kindUpper:
-			c += 'a' - 'A'
+			b[i] = c + 'a' - 'A'
 			prevSpace = false
 		case kindSpace, kindNewline:
 			if prevSpace {
@@ -199,15 +212,15 @@ func fastASCII(src string, n *normalized) bool {
 			if k == kindNewline {
 				n.lines = append(n.lines, i+1)
 			}
-			c = ' '
+			b[i] = ' '
 			prevSpace = true
 		default: // non-ASCII
 			n.lines = n.lines[:0]
 			return false
 		}
-		b[i] = c
 	}
 	n.text = unsafe.String(&b[0], len(b)) // b is not written again
+	n.plain = longest < minBlob && !special
 	return true
 }
 

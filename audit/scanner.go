@@ -184,6 +184,9 @@ func (s *Scanner) Scan(ctx context.Context, e Entry) []Finding {
 		return m != nil && len(m.Sources) > 0 && !slices.Contains(m.Sources, e.SourceKind)
 	})
 	found = dedupe(found, func(id string) Category { return s.rules[id].Category })
+	if len(found) == 0 {
+		return nil
+	}
 	out := make([]Finding, 0, len(found))
 	factor, why := provenance(e, s.owners)
 	for _, r := range found {
@@ -209,7 +212,7 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
 	if n.tags != "" {
 		hidden = append(hidden, payload{text: n.tags, start: n.tagSpan.start, end: n.tagSpan.end, how: "Unicode tag characters"})
 	}
-	if depth < maxDecodeDepth && ctx.Err() == nil {
+	if depth < maxDecodeDepth && !n.plain && ctx.Err() == nil {
 		hidden = append(hidden, hiddenPayloads(text)...)
 	}
 	for _, p := range hidden {
