@@ -231,7 +231,7 @@ func TestEvaluation(t *testing.T) {
 		}
 		inc(bySet, key)
 		inc(byCat, key+" | "+l.category)
-		inc(bySource, l.label+" | "+l.e.SourceKind)
+		inc(bySource, "all sets | "+l.label+" | "+l.e.SourceKind)
 		if (l.label == "benign") == hit && l.set == "own corpus" {
 			misses = append(misses, fmt.Sprintf("%s %s: %.80q", l.label, l.category, l.e.Text))
 		}
