@@ -16,3 +16,10 @@ func CreateWithSchema(ctx context.Context, dir string, opts CreateOptions, schem
 	opts.schema = schema
 	return Create(ctx, dir, opts)
 }
+
+// ExecForTest runs SQL on the vault's write connection, for tests that
+// play an attacker with the key.
+func ExecForTest(s *Store, query string) error {
+	_, err := s.db.w.Exec(query)
+	return err
+}

@@ -46,6 +46,9 @@ type Options struct {
 	// Progress, when set, is called during long index work: rebuilds,
 	// catching up, and batches of more than 5,000 entries.
 	Progress func(done, total int)
+	// Actor names who makes changes, in the mutation log (default
+	// "memaudit").
+	Actor string
 	// NoRepair stops Open from rebuilding a damaged index, so that Verify
 	// can report the damage.
 	NoRepair bool
@@ -77,6 +80,9 @@ func (o *Options) fill() {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Actor == "" {
+		o.Actor = "memaudit"
 	}
 }
 

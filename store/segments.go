@@ -45,9 +45,20 @@ func (s *Store) SetPolicy(ctx context.Context, name string, p segment.Policy) er
 	if err != nil {
 		return err
 	}
-	_, err = s.db.w.ExecContext(ctx, `INSERT INTO segments(name, policy, created) VALUES (?, ?, ?)
-		ON CONFLICT(name) DO UPDATE SET policy = excluded.policy`, name, string(raw), toNanos(s.opts.Now()))
-	return classify(err)
+	tx, err := s.db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback()
+	now := s.opts.Now()
+	if _, err = tx.ExecContext(ctx, `INSERT INTO segments(name, policy, created) VALUES (?, ?, ?)
+		ON CONFLICT(name) DO UPDATE SET policy = excluded.policy`, name, string(raw), toNanos(now)); err != nil {
+		return classify(err)
+	}
+	if err := s.appendLog(ctx, tx, now, ActionPolicy, "", name+" "+string(raw)); err != nil {
+		return err
+	}
+	return classify(tx.Commit())
 }
 
 // SegmentInfo describes one segment.

@@ -55,6 +55,8 @@ type Store struct {
 	repaired string
 	// indexErr is the damage found with Options.NoRepair.
 	indexErr error
+	// schema is the database's schema version after migrations.
+	schema int
 
 	closed atomic.Bool
 }
@@ -188,6 +190,9 @@ func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, cre
 		if errors.Is(err, migrations.ErrFutureSchema) {
 			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 		}
+		return nil, fmt.Errorf("open database: %w", classify(err))
+	}
+	if err := s.db.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&s.schema); err != nil {
 		return nil, fmt.Errorf("open database: %w", classify(err))
 	}
 	if err := s.openIndex(ctx, dataKey); err != nil {

@@ -14,7 +14,7 @@ import (
 
 // Problem is one kind of damage Verify found.
 type Problem struct {
-	// Part is "key file", "database" or "index".
+	// Part is "key file", "database", "log" or "index".
 	Part   string `json:"part"`
 	Detail string `json:"detail"`
 }
@@ -25,7 +25,11 @@ type Report struct {
 	Schema   int       `json:"schema"`
 	Entries  int       `json:"entries"`
 	Indexed  uint64    `json:"indexed"`
-	Problems []Problem `json:"problems"`
+	// LogHead is the mutation log's head hash (hex) and LogRecords its
+	// length: record them outside the machine.
+	LogHead    string    `json:"log_head"`
+	LogRecords int64     `json:"log_records"`
+	Problems   []Problem `json:"problems"`
 }
 
 // OK reports whether nothing is damaged.
@@ -83,6 +87,11 @@ func (s *Store) Verify(ctx context.Context) (*Report, error) {
 		bad("database", "integrity_check: %v", classify(err))
 	} else if integrity != "ok" {
 		bad("database", "integrity_check: %s", integrity)
+	}
+	if head, n, err := s.VerifyLog(ctx); err != nil {
+		bad("log", "%v", err)
+	} else {
+		r.LogHead, r.LogRecords = fmt.Sprintf("%x", head), n
 	}
 	var indexable int
 	if err := s.db.r.QueryRowContext(ctx, "SELECT count(*), (SELECT count(*) FROM entries WHERE status != 'deleted') FROM entries").Scan(&r.Entries, &indexable); err != nil {

@@ -213,6 +213,22 @@ func (s *Store) writeEntries(ctx context.Context, ents []*Entry, now time.Time) 
 	if err := setSeq(ctx, tx, seq); err != nil {
 		return 0, 0, err
 	}
+	// One log record for a single write; one for a whole import, naming
+	// how many entries and a hash of their ids (the ids themselves are
+	// in the entries table).
+	var err2 error
+	if len(ents) == 1 {
+		err2 = s.appendLog(ctx, tx, now, ActionRemember, ents[0].ID, "segment "+ents[0].Segment)
+	} else {
+		ids := make([]string, len(ents))
+		for i, e := range ents {
+			ids[i] = e.ID
+		}
+		err2 = s.appendLog(ctx, tx, now, ActionImport, "", fmt.Sprintf("%d entries, ids %s", len(ents), vaultcrypto.ShortHash(ids...)))
+	}
+	if err2 != nil {
+		return 0, 0, err2
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, 0, classify(err)
 	}
@@ -239,7 +255,7 @@ func setSeq(ctx context.Context, tx *sql.Tx, seq int64) error {
 
 // updateStatus changes one entry's status (and text, when text is not nil)
 // and re-indexes it.
-func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to Status, text *string) (*Entry, error) {
+func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to Status, text *string, action, reason string) (*Entry, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
@@ -281,6 +297,9 @@ func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to S
 	if err := setSeq(ctx, tx, seq); err != nil {
 		return nil, err
 	}
+	if err := s.appendLog(ctx, tx, e.Updated, action, id, reason); err != nil {
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, classify(err)
 	}
@@ -299,19 +318,25 @@ func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to S
 // overwrites the freed bytes) and it leaves the index; a tombstone with its
 // id, segment and provenance stays for the audit trail.
 func (s *Store) Forget(ctx context.Context, id string) error {
+	return s.ForgetReason(ctx, id, "")
+}
+
+// ForgetReason is Forget with a reason for the mutation log.
+func (s *Store) ForgetReason(ctx context.Context, id, reason string) error {
 	empty := ""
-	_, err := s.updateStatus(ctx, id, []Status{StatusActive, StatusQuarantined, StatusRedacted}, StatusDeleted, &empty)
+	_, err := s.updateStatus(ctx, id, []Status{StatusActive, StatusQuarantined, StatusRedacted}, StatusDeleted, &empty, ActionForget, reason)
 	return err
 }
 
 // Quarantine keeps an entry as evidence but stops Recall from returning it.
-func (s *Store) Quarantine(ctx context.Context, id string) error {
-	_, err := s.updateStatus(ctx, id, []Status{StatusActive, StatusRedacted}, StatusQuarantined, nil)
+// The reason goes into the mutation log.
+func (s *Store) Quarantine(ctx context.Context, id, reason string) error {
+	_, err := s.updateStatus(ctx, id, []Status{StatusActive, StatusRedacted}, StatusQuarantined, nil, ActionQuarantine, reason)
 	return err
 }
 
 // Release returns a quarantined entry to active.
-func (s *Store) Release(ctx context.Context, id string) error {
-	_, err := s.updateStatus(ctx, id, []Status{StatusQuarantined}, StatusActive, nil)
+func (s *Store) Release(ctx context.Context, id, reason string) error {
+	_, err := s.updateStatus(ctx, id, []Status{StatusQuarantined}, StatusActive, nil, ActionRelease, reason)
 	return err
 }

@@ -101,6 +101,9 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 		}
 	} else {
 		fmt.Fprintf(e.stdout, "key:      ok (key id %s)\nschema:   %d\nentries:  %d (%d indexed)\n", r.KeyID, r.Schema, r.Entries, r.Indexed)
+		if r.LogHead != "" {
+			fmt.Fprintf(e.stdout, "log:      %d records, head %s\n", r.LogRecords, r.LogHead)
+		}
 		for _, p := range r.Problems {
 			fmt.Fprintf(e.stdout, "DAMAGED:  %s: %s\n", p.Part, p.Detail)
 		}

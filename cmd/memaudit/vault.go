@@ -65,6 +65,9 @@ func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.
 		return nil, err
 	}
 	o.Identities = ids
+	if o.Actor == "" {
+		o.Actor = actor(e)
+	}
 	if isTerminal(e.stderr) {
 		o.Progress = progress(e.stderr, "indexing")
 	}
@@ -140,4 +143,19 @@ func printJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// jsonLine writes v as one line of JSON.
+func jsonLine(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// actor names the operator in the mutation log: the CLI and the user.
+func actor(e *env) string {
+	if u := e.getenv("USER"); u != "" {
+		return "cli:" + u
+	}
+	return "cli"
 }

@@ -262,3 +262,17 @@ func ShortHash(parts ...string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
+
+// ChainHash links a log record to the one before it: SHA-256 over a
+// domain label, the previous hash and the record. Changing, removing or
+// reordering any record changes every hash after it.
+func ChainHash(prev, record []byte) []byte {
+	h := sha256.New()
+	h.Write([]byte("memaudit v1 log\x00"))
+	h.Write(prev)
+	h.Write(record)
+	return h.Sum(nil)
+}
+
+// Equal compares two hashes in constant time.
+func Equal(a, b []byte) bool { return hmac.Equal(a, b) }
