@@ -21,10 +21,10 @@ type Problem struct {
 
 // Report is the result of Verify.
 type Report struct {
-	KeyID    string    `json:"key_id"`
-	Schema   int       `json:"schema"`
-	Entries  int       `json:"entries"`
-	Indexed  uint64    `json:"indexed"`
+	KeyID   string `json:"key_id"`
+	Schema  int    `json:"schema"`
+	Entries int    `json:"entries"`
+	Indexed uint64 `json:"indexed"`
 	// LogHead is the mutation log's head hash (hex) and LogRecords its
 	// length: record them outside the machine.
 	LogHead    string    `json:"log_head"`
