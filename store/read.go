@@ -180,7 +180,9 @@ func (s *Store) recall(ctx context.Context, from, q string, opts RecallOptions) 
 	if len(readable) == 0 {
 		return nil, nil
 	}
-	statusOK := func(e *Entry) bool { return e.Status == StatusActive }
+	// Redacted entries are recalled (the secret is gone, the rest of the
+	// memory stays useful); quarantined and deleted ones never are.
+	statusOK := func(e *Entry) bool { return e.Status == StatusActive || e.Status == StatusRedacted }
 	segOK := func(e *Entry) bool { return policy.CanRead(from, e.Segment) && contains(readable, e.Segment) }
 
 	var hits []Hit
@@ -190,7 +192,7 @@ func (s *Store) recall(ctx context.Context, from, q string, opts RecallOptions) 
 		}
 		text := bleve.NewMatchQuery(q)
 		text.SetField("text")
-		hits, err = s.searchIndex(ctx, text, readable, []Status{StatusActive}, limit, func(e *Entry) bool { return statusOK(e) && segOK(e) })
+		hits, err = s.searchIndex(ctx, text, readable, []Status{StatusActive, StatusRedacted}, limit, func(e *Entry) bool { return statusOK(e) && segOK(e) })
 	} else {
 		hits, err = s.scanSearch(ctx, q, readable, limit, func(e *Entry) bool { return statusOK(e) && segOK(e) })
 	}
