@@ -1,6 +1,6 @@
 -- 0003: the append-only, hash-chained log of every change to the vault
 -- (remember, import, forget, quarantine, release, redact, ...), and the
--- write guard's findings attached to an entry.
+-- findings the write guard attached to entries.
 CREATE TABLE log (
     seq      INTEGER PRIMARY KEY,
     at       INTEGER NOT NULL,
@@ -22,4 +22,13 @@ CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN
     SELECT RAISE(ABORT, 'the mutation log is append-only');
 END;
 
-ALTER TABLE entries ADD COLUMN findings TEXT NOT NULL DEFAULT '';
+CREATE TABLE entry_findings (
+    entry_id    TEXT NOT NULL,
+    rule        TEXT NOT NULL,
+    category    TEXT NOT NULL,
+    severity    TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    at          INTEGER NOT NULL
+);
+
+CREATE INDEX entry_findings_entry ON entry_findings(entry_id);

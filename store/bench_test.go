@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/internal/keyring"
 	"github.com/memaudit/memaudit/segment"
 	"github.com/memaudit/memaudit/store"
@@ -203,6 +204,45 @@ func BenchmarkRemember(b *testing.B) {
 			reportLatency(b, lat)
 		})
 	}
+}
+
+// BenchmarkRememberGuarded is BenchmarkRemember/encrypted with the write
+// guard scanning every entry: the guard's cost per Remember.
+func BenchmarkRememberGuarded(b *testing.B) {
+	vs := prefilled(b)
+	v := vs["encrypted"]
+	sc, err := audit.New(audit.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := v.s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	o := v.opts
+	o.Scanner = sc
+	s, err := store.Open(context.Background(), v.dir, o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() {
+		s.Close()
+		v.s, _ = store.Open(context.Background(), v.dir, v.opts)
+	}()
+	c := newCorpus(5)
+	texts := make([]string, b.N)
+	for i := range texts {
+		texts[i] = c.text(300)
+	}
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if _, err := s.Remember(context.Background(), store.Entry{Segment: "channel/telegram/dm/7", Text: texts[i]}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportLatency(b, lat)
 }
 
 // BenchmarkRecall is a top-10 recall of two words, on the 100k vault: from a

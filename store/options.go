@@ -5,6 +5,7 @@ import (
 
 	"filippo.io/age"
 
+	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/internal/keyfile"
 	"github.com/memaudit/memaudit/segment"
 )
@@ -46,6 +47,9 @@ type Options struct {
 	// Progress, when set, is called during long index work: rebuilds,
 	// catching up, and batches of more than 5,000 entries.
 	Progress func(done, total int)
+	// Scanner, when set, is the write guard: every Remember and import is
+	// scanned and the segment's guard mode applied (see Policy.Guard).
+	Scanner *audit.Scanner
 	// Actor names who makes changes, in the mutation log (default
 	// "memaudit").
 	Actor string

@@ -118,6 +118,7 @@ func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, e
 	}
 	now := s.opts.Now()
 	policies := map[string]segment.Policy{}
+	var found map[string][]GuardFinding // the write guard's findings
 	out := make([]*Entry, len(entries))
 	seen := make(map[string]int, len(entries))
 	for i := range entries {
@@ -137,12 +138,25 @@ func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, e
 			return nil, &EntryError{Index: i, Err: fmt.Errorf("%w: id repeats entry %d", ErrInvalidEntry, j)}
 		}
 		seen[e.ID] = i
+		d := s.guard(ctx, &e, p.Guard)
+		if d.block != "" {
+			return nil, &EntryError{Index: i, Err: fmt.Errorf("%w: %s", ErrBlocked, d.block)}
+		}
+		if d.quarantine {
+			e.Status = StatusQuarantined
+		}
+		if len(d.findings) > 0 {
+			if found == nil {
+				found = map[string][]GuardFinding{}
+			}
+			found[e.ID] = d.findings
+		}
 		out[i] = &e
 	}
 
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	seq, prev, err := s.writeEntries(ctx, out, now)
+	seq, prev, err := s.writeEntries(ctx, out, now, found)
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +183,7 @@ func (e *EntryError) Unwrap() error { return e.Err }
 
 // writeEntries inserts entries in one transaction and returns the new and the
 // previous change sequence numbers.
-func (s *Store) writeEntries(ctx context.Context, ents []*Entry, now time.Time) (seq, prev int64, err error) {
+func (s *Store) writeEntries(ctx context.Context, ents []*Entry, now time.Time, found map[string][]GuardFinding) (seq, prev int64, err error) {
 	tx, err := s.db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, 0, classify(err)
@@ -209,6 +223,11 @@ func (s *Store) writeEntries(ctx context.Context, ents []*Entry, now time.Time) 
 			}
 			return 0, 0, classify(err)
 		}
+		if fs := found[e.ID]; len(fs) > 0 {
+			if err := saveFindings(ctx, tx, e.ID, fs, toNanos(now)); err != nil {
+				return 0, 0, err
+			}
+		}
 	}
 	if err := setSeq(ctx, tx, seq); err != nil {
 		return 0, 0, err
@@ -218,7 +237,11 @@ func (s *Store) writeEntries(ctx context.Context, ents []*Entry, now time.Time) 
 	// in the entries table).
 	var err2 error
 	if len(ents) == 1 {
-		err2 = s.appendLog(ctx, tx, now, ActionRemember, ents[0].ID, "segment "+ents[0].Segment)
+		detail := "segment " + ents[0].Segment
+		if ents[0].Status == StatusQuarantined && len(found[ents[0].ID]) > 0 {
+			detail += "; quarantined by the write guard"
+		}
+		err2 = s.appendLog(ctx, tx, now, ActionRemember, ents[0].ID, detail)
 	} else {
 		ids := make([]string, len(ents))
 		for i, e := range ents {
