@@ -11,6 +11,15 @@ install -m 600 testdata/sample-vault.identity "$work/identity"  # git checks fil
 export MEMAUDIT_VAULT="$work/vault" MEMAUDIT_IDENTITY="$work/identity"
 m="$work/memaudit"
 
+echo "\$ memaudit scan      # the main job: what was planted, what leaked, where it came from"
+set +e
+"$m" scan --format table
+code=$?
+set -e
+# scan exits 1 when it reports findings at or above --fail-on, as it must
+# on this sample; anything else is an error.
+[ "$code" -eq 1 ] || { echo "memaudit scan exited $code, want 1" >&2; exit 1; }
+echo
 echo "\$ memaudit verify"
 "$m" verify
 echo
@@ -19,6 +28,3 @@ echo "\$ memaudit segments"
 echo
 echo "\$ memaudit search 'instructions keys'   # the operator's view: every segment"
 "$m" search 'instructions keys'
-echo
-echo "\$ memaudit list --segment 'channel/telegram/**'"
-"$m" list --segment 'channel/telegram/**'

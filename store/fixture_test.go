@@ -196,7 +196,13 @@ func TestSampleVault(t *testing.T) {
 			"channel/telegram/dm/5550001": {ReadFrom: []string{"user/profile"}},
 			"skill/browse":                {DefaultTrust: segment.TrustUntrusted, Guard: segment.GuardQuarantine},
 		}
-		writeFixture(t, sampleDir, migrations.Latest(), ents, policies)
+		// A pasted key, generated now (fake, random), so that the sample
+		// shows a credential finding too.
+		leak := store.Entry{ID: "s-013", Segment: "channel/telegram/dm/5550001", Kind: store.KindNote,
+			Text:    "for testing, the groq key is gsk_" + randAlnum(52) + " (remove later)",
+			Source:  store.Source{Kind: store.SourceUser, Sender: "5550001", Channel: "telegram"},
+			Session: "20260925_101000_5a6b7c8d", Created: time.Date(2026, 9, 25, 10, 10, 0, 0, time.UTC)}
+		writeFixture(t, sampleDir, migrations.Latest(), append(ents, leak), policies)
 	}
 	ctx := context.Background()
 	s := openFixture(t, sampleDir)
@@ -204,7 +210,7 @@ func TestSampleVault(t *testing.T) {
 	if err != nil || hitIDs(hits) != "s-001" {
 		t.Fatalf("shared profile not recalled: %s %v", hitIDs(hits), err)
 	}
-	if r, err := s.Verify(ctx); err != nil || !r.OK() || r.Entries != len(ents) {
+	if r, err := s.Verify(ctx); err != nil || !r.OK() || r.Entries != len(ents)+1 {
 		t.Fatalf("sample vault: %+v %v", r, err)
 	}
 }

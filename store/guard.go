@@ -41,8 +41,7 @@ func (s *Store) guard(ctx context.Context, e *Entry, mode segment.GuardMode) gua
 	if s.opts.Scanner == nil || mode == segment.GuardAllow {
 		return d
 	}
-	fs := s.opts.Scanner.Scan(ctx, audit.Entry{ID: e.ID, Segment: e.Segment, Text: e.Text, SourceKind: string(e.Source.Kind),
-		SourceURI: e.Source.URI, Sender: e.Source.Sender, Session: e.Session, Created: e.Created})
+	fs := s.opts.Scanner.Scan(ctx, auditEntry(e))
 	if len(fs) == 0 {
 		return d
 	}

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/memaudit/memaudit/audit"
+	"github.com/memaudit/memaudit/store"
+)
+
+func init() {
+	register("scan", command{
+		summary: "audit a vault for leaked credentials and injected instructions (exit 1 on findings)",
+		usage:   "memaudit scan [--format table|json|jsonl|sarif] [--fail-on SEVERITY] [--segment GLOB] [--since T] [--until T] [--source-kind K] [--session ID] [--quarantine-at SEVERITY] [--show-secrets]",
+		run:     cmdScan,
+	})
+}
+
+// parseWhen reads an RFC 3339 time or a duration back from now ("72h").
+func parseWhen(s string, now time.Time) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return time.Time{}, fmt.Errorf("%q is neither an RFC 3339 time nor a duration like 72h", s)
+	}
+	return now.Add(-d), nil
+}
+
+func cmdScan(ctx context.Context, e *env, args []string) error {
+	var v vaultFlags
+	fl := newFlags("scan", e)
+	v.add(fl, e)
+	format := fl.String("format", "", "table (default on a terminal), json, jsonl or sarif")
+	failOn := fl.String("fail-on", "medium", "exit 1 when a finding at or above this severity is reported")
+	segs := fl.StringArray("segment", nil, "only segments matching this glob (repeatable)")
+	since := fl.String("since", "", "only entries created since this RFC 3339 time or duration (72h)")
+	until := fl.String("until", "", "only entries created until this RFC 3339 time or duration")
+	kinds := fl.StringSlice("source-kind", nil, "only these source kinds")
+	sessions := fl.StringSlice("session", nil, "only these sessions")
+	quarantineAt := fl.String("quarantine-at", "", "quarantine entries with a finding at or above this severity (changes the vault)")
+	showSecrets := fl.Bool("show-secrets", false, "print secrets in full (off: a prefix and a hash)")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if *format == "" {
+		*format = "jsonl"
+		if isTerminal(e.stdout) {
+			*format = "table"
+		}
+	}
+	switch *format {
+	case "table", "json", "jsonl", "sarif":
+	default:
+		return usageError{fmt.Sprintf("unknown --format %q", *format)}
+	}
+	threshold, err := audit.ParseSeverity(*failOn)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	var qAt audit.Severity
+	if *quarantineAt != "" {
+		if qAt, err = audit.ParseSeverity(*quarantineAt); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	now := time.Now()
+	o := store.ScanOptions{Filter: store.Filter{Segments: *segs}, Sessions: *sessions}
+	if o.Since, err = parseWhen(*since, now); err != nil {
+		return usageError{"--since: " + err.Error()}
+	}
+	if o.Until, err = parseWhen(*until, now); err != nil {
+		return usageError{"--until: " + err.Error()}
+	}
+	for _, k := range *kinds {
+		if !store.SourceKind(k).Valid() {
+			return usageError{fmt.Sprintf("unknown --source-kind %q", k)}
+		}
+		o.SourceKinds = append(o.SourceKinds, store.SourceKind(k))
+	}
+	sc, err := audit.New(audit.Options{ShowSecrets: *showSecrets})
+	if err != nil {
+		return err
+	}
+	s, err := v.open(ctx, e, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var progress func(int)
+	if isTerminal(e.stderr) {
+		start := time.Now()
+		progress = func(n int) {
+			fmt.Fprintf(e.stderr, "\rscanned %d entries (%.0f/s)", n, float64(n)/time.Since(start).Seconds())
+		}
+	}
+	res, err := s.Scan(ctx, sc, o, progress)
+	if progress != nil {
+		fmt.Fprintln(e.stderr)
+	}
+	if err != nil {
+		return err
+	}
+	if qAt > 0 {
+		done := map[string]bool{}
+		for _, f := range res.Findings {
+			if f.Severity >= qAt && f.Status != store.StatusQuarantined && !done[f.EntryID] {
+				if err := s.Quarantine(ctx, f.EntryID, "scan: "+f.Rule+" ("+f.Severity.String()+")"); err != nil {
+					return fmt.Errorf("quarantine %s: %w", f.EntryID, err)
+				}
+				done[f.EntryID] = true
+			}
+		}
+		if len(done) > 0 {
+			fmt.Fprintf(e.stderr, "memaudit: quarantined %d entries\n", len(done))
+		}
+	}
+	if err := writeReport(e.stdout, *format, res, sc, isTerminal(e.stdout)); err != nil {
+		return err
+	}
+	for _, f := range res.Findings {
+		if f.Severity >= threshold {
+			return errFound
+		}
+	}
+	return s.Close()
+}
+
+// summary counts findings by severity and category.
+type summary struct {
+	Entries    int            `json:"entries_scanned"`
+	Findings   int            `json:"findings"`
+	BySeverity map[string]int `json:"by_severity"`
+	ByCategory map[string]int `json:"by_category"`
+	RuleSet    string         `json:"rule_set"`
+}
+
+func summarize(res *store.ScanResult) summary {
+	s := summary{Entries: res.Entries, Findings: len(res.Findings), BySeverity: map[string]int{}, ByCategory: map[string]int{}, RuleSet: res.RuleSet}
+	for _, f := range res.Findings {
+		s.BySeverity[f.Severity.String()]++
+		s.ByCategory[string(f.Category)]++
+	}
+	return s
+}
+
+func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Scanner, color bool) error {
+	switch format {
+	case "json":
+		findings := res.Findings
+		if findings == nil {
+			findings = []store.ScanFinding{}
+		}
+		return printJSON(w, struct {
+			Findings  []store.ScanFinding `json:"findings"`
+			Recurring []audit.Group       `json:"recurring_instructions"`
+			Summary   summary             `json:"summary"`
+		}{findings, res.Groups, summarize(res)})
+	case "jsonl":
+		for _, f := range res.Findings {
+			if err := jsonLine(w, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "sarif":
+		return printJSON(w, sarifLog(res, sc))
+	}
+	paint := func(sev audit.Severity, s string) string {
+		if !color {
+			return s
+		}
+		codes := map[audit.Severity]string{audit.Critical: "1;31", audit.High: "31", audit.Medium: "33", audit.Low: "36"}
+		return "\x1b[" + codes[sev] + "m" + s + "\x1b[0m"
+	}
+	sum := summarize(res)
+	fmt.Fprintf(w, "scanned %d entries: %d findings\n", res.Entries, len(res.Findings))
+	for sev := audit.Critical; sev >= audit.Low; sev-- {
+		var rows []store.ScanFinding
+		for _, f := range res.Findings {
+			if f.Severity == sev {
+				rows = append(rows, f)
+			}
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s (%d)\n", paint(sev, strings.ToUpper(sev.String())), len(rows))
+		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  ENTRY\tSEGMENT\tSOURCE\tRULE\tEXCERPT")
+		for _, f := range rows {
+			src := string(f.Source.Kind)
+			if f.Source.Sender != "" {
+				src += ":" + f.Source.Sender
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", f.EntryID, f.Segment, src, f.Rule, excerpt(f.Excerpt, 70))
+			if f.Recurrence != nil {
+				fmt.Fprintf(tw, "  \t\t\t↳ recurs in %d entries, %d segments, first seen %s\t\n", len(f.Recurrence.Entries), len(f.Recurrence.Segments), f.Recurrence.FirstSeen.Format(time.RFC3339))
+			}
+			if len(f.Exposure) > 0 {
+				fmt.Fprintf(tw, "  \t\t\t↳ recalled in %d session(s), last %s\t\n", len(f.Exposure), f.Exposure[len(f.Exposure)-1].Last.Format(time.RFC3339))
+			}
+		}
+		tw.Flush()
+	}
+	_ = sum
+	return nil
+}
