@@ -341,3 +341,34 @@ func TestCLIScan(t *testing.T) {
 		t.Fatalf("quarantined entries: %+v", r)
 	}
 }
+
+func TestCLIRedact(t *testing.T) {
+	v := newCLIVault(t)
+	tok := "gsk_" + strings.Repeat("Q7vX", 13)
+	id := strings.TrimSpace(v.memaudit(t, "", "add", "--segment", "agent", "for testing the groq key is "+tok+" remember the heron").stdout)
+	if r := v.memaudit(t, "", "redact", id); r.code != 2 {
+		t.Fatalf("redact without a reason: %+v", r)
+	}
+	r := v.memaudit(t, "", "scan", "--format", "jsonl")
+	var f struct{ Fingerprint string }
+	json.Unmarshal([]byte(strings.SplitN(r.stdout, "\n", 2)[0]), &f)
+	if f.Fingerprint == "" {
+		t.Fatalf("no finding to redact: %+v", r)
+	}
+	if r := v.memaudit(t, "", "redact", "--reason", "pasted key", "--finding", f.Fingerprint); r.code != 0 || !strings.Contains(r.stderr, "rotate") {
+		t.Fatalf("redact: %+v", r)
+	}
+	r = v.memaudit(t, "", "get", id)
+	if strings.Contains(r.stdout, tok) || !strings.Contains(r.stdout, "[REDACTED:groq-api-key:") || !strings.Contains(r.stdout, "remember the heron") {
+		t.Fatalf("after redact: %s", r.stdout)
+	}
+	if r := v.memaudit(t, "", "scan", "--format", "jsonl"); r.code != 0 {
+		t.Fatalf("rescan after redact: %+v", r)
+	}
+	if r := v.memaudit(t, "", "redact", "--reason", "x", "--finding", "0000000000000000"); r.code != 2 {
+		t.Fatalf("unknown fingerprint: %+v", r)
+	}
+	if r := v.memaudit(t, "", "log"); !strings.Contains(r.stdout, "redact") {
+		t.Fatalf("log: %s", r.stdout)
+	}
+}
