@@ -2,7 +2,9 @@ package audit
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -153,8 +155,22 @@ func New(opts Options) (*Scanner, error) {
 	for _, o := range opts.Owners {
 		s.owners[o] = true
 	}
+	// The version names what this scanner applies, so cached results of
+	// another configuration are not reused.
+	if len(opts.Disable) > 0 || len(opts.Extra) > 0 || len(opts.Owners) > 0 {
+		parts := slices.Sorted(maps.Keys(disabled))
+		for _, r := range opts.Extra {
+			b, _ := json.Marshal(r)
+			parts = append(parts, string(b))
+		}
+		parts = append(parts, slices.Sorted(slices.Values(opts.Owners))...)
+		s.version += "+" + vaultcrypto.ShortHash(parts...)[:8]
+	}
 	return s, nil
 }
+
+// ShowsSecrets reports whether findings carry secrets in full.
+func (s *Scanner) ShowsSecrets() bool { return s.opts.ShowSecrets }
 
 // RuleSetVersion identifies the rules this scanner applies.
 func (s *Scanner) RuleSetVersion() string { return s.version }

@@ -97,6 +97,9 @@ type Entry struct {
 	Status  Status        `json:"status"`
 	// Hash is the SHA-256 of Text.
 	Hash []byte `json:"hash"`
+
+	// seq is the change that last touched the entry (scan state).
+	seq int64
 }
 
 // Limits on entry fields other than text (bytes).

@@ -474,6 +474,7 @@ func scanEntry(r scanner) (*Entry, int64, error) {
 		}
 		return nil, 0, classify(err)
 	}
+	e.seq = seq
 	e.Source.Kind = SourceKind(sk)
 	e.Status = Status(status)
 	e.Trust = trustOf(trust)

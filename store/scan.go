@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"iter"
 	"slices"
 	"sort"
@@ -19,6 +21,13 @@ type ScanOptions struct {
 	// SourceKinds and Sessions, when set, keep only these.
 	SourceKinds []SourceKind
 	Sessions    []string
+	// Full rescans every entry; otherwise entries unchanged since the last
+	// scan with the same rule set reuse its findings (ShowSecrets scanners
+	// always rescan: secrets are never cached).
+	Full bool
+	// Record saves what this scan found for the next one (a cache in the
+	// vault; it changes no memory).
+	Record bool
 }
 
 func (o *ScanOptions) keep(e *Entry) bool {
@@ -47,6 +56,9 @@ type ScanFinding struct {
 	Session    string     `json:"session,omitempty"`
 	Created    time.Time  `json:"created"`
 	Status     Status     `json:"status"`
+	// EntryHash identifies the entry's content (a baseline accepts a
+	// finding only while the entry is unchanged).
+	EntryHash  string     `json:"entry_hash"`
 	Recurrence *Recurs    `json:"recurrence,omitempty"`
 	Exposure   []Exposure `json:"exposure"`
 }
@@ -61,8 +73,11 @@ type Recurs struct {
 
 // ScanResult is a whole scan.
 type ScanResult struct {
-	RuleSet  string        `json:"rule_set"`
-	Entries  int           `json:"entries_scanned"`
+	RuleSet string `json:"rule_set"`
+	// Entries is how many entries the scan covered; Rescanned how many it
+	// read again (the others reused the last scan's findings).
+	Entries   int `json:"entries_scanned"`
+	Rescanned int `json:"entries_rescanned"`
 	Findings []ScanFinding `json:"findings"`
 	Groups   []audit.Group `json:"recurring_instructions"`
 }
@@ -74,8 +89,17 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 		return nil, err
 	}
 	res := &ScanResult{RuleSet: sc.RuleSetVersion()}
+	cached := map[string]cachedScan{}
+	if !o.Full && !sc.ShowsSecrets() && !s.schemaBefore(4) {
+		var err error
+		if cached, err = s.loadScanState(ctx, res.RuleSet); err != nil {
+			return nil, err
+		}
+	}
 	var iterErr error
 	entries := map[string]*Entry{}
+	seqs := map[string]int64{}
+	var all []audit.Finding
 	source := func(yield func(audit.Entry) bool) {
 		for e, err := range s.Entries(ctx, o.Filter) {
 			if err != nil {
@@ -86,17 +110,24 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 				continue
 			}
 			entries[e.ID] = e
+			res.Entries++
+			if c, ok := cached[e.ID]; ok && c.seq == e.seq {
+				all = append(all, c.findings...)
+				continue
+			}
+			seqs[e.ID] = e.seq
 			if !yield(auditEntry(e)) {
 				return
 			}
 		}
 	}
-	var all []audit.Finding
+	var fresh []Result
 	for r := range sc.ScanAll(ctx, iter.Seq[audit.Entry](source)) {
-		res.Entries++
+		res.Rescanned++
 		all = append(all, r.Findings...)
-		if progress != nil && res.Entries%1000 == 0 {
-			progress(res.Entries)
+		fresh = append(fresh, Result{ID: r.Entry.ID, Findings: r.Findings})
+		if progress != nil && res.Rescanned%1000 == 0 {
+			progress(res.Rescanned)
 		}
 	}
 	if iterErr != nil {
@@ -104,6 +135,11 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if o.Record && !sc.ShowsSecrets() && !s.schemaBefore(4) {
+		if err := s.saveScanState(ctx, res.RuleSet, fresh, seqs); err != nil {
+			return nil, err
+		}
 	}
 	byID := make(map[string]audit.Entry, len(entries))
 	for id, e := range entries {
@@ -113,7 +149,8 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 	exposure := map[string][]Exposure{}
 	for _, f := range all {
 		e := entries[f.EntryID]
-		sf := ScanFinding{Finding: f, Segment: e.Segment, Source: e.Source, Session: e.Session, Created: e.Created, Status: e.Status}
+		sf := ScanFinding{Finding: f, Segment: e.Segment, Source: e.Source, Session: e.Session, Created: e.Created, Status: e.Status,
+			EntryHash: fmt.Sprintf("%x", e.Hash[:min(8, len(e.Hash))])}
 		if x, ok := exposure[f.EntryID]; ok {
 			sf.Exposure = x
 		} else {
@@ -139,9 +176,68 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 		return a.EntryID < b.EntryID
 	})
 	if progress != nil {
-		progress(res.Entries)
+		progress(res.Rescanned)
 	}
 	return res, nil
+}
+
+// Result is one entry's fresh findings, for the scan state.
+type Result struct {
+	ID       string
+	Findings []audit.Finding
+}
+
+type cachedScan struct {
+	seq      int64
+	findings []audit.Finding
+}
+
+func (s *Store) loadScanState(ctx context.Context, ruleSet string) (map[string]cachedScan, error) {
+	rows, err := s.db.r.QueryContext(ctx, "SELECT entry_id, seq, findings FROM scan_state WHERE rule_set = ?", ruleSet)
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer rows.Close()
+	out := map[string]cachedScan{}
+	for rows.Next() {
+		var id, raw string
+		var c cachedScan
+		if err := rows.Scan(&id, &c.seq, &raw); err != nil {
+			return nil, classify(err)
+		}
+		if err := json.Unmarshal([]byte(raw), &c.findings); err != nil {
+			continue // a damaged cache row: rescan that entry
+		}
+		out[id] = c
+	}
+	return out, classify(rows.Err())
+}
+
+func (s *Store) saveScanState(ctx context.Context, ruleSet string, fresh []Result, seqs map[string]int64) error {
+	if len(fresh) == 0 {
+		return nil
+	}
+	tx, err := s.db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO scan_state(entry_id, seq, rule_set, findings) VALUES (?,?,?,?)")
+	if err != nil {
+		return classify(err)
+	}
+	defer st.Close()
+	for _, r := range fresh {
+		fs := r.Findings
+		if fs == nil {
+			fs = []audit.Finding{}
+		}
+		raw, _ := json.Marshal(fs)
+		if _, err := st.ExecContext(ctx, r.ID, seqs[r.ID], ruleSet, string(raw)); err != nil {
+			return classify(err)
+		}
+	}
+	return classify(tx.Commit())
 }
 
 func auditEntry(e *Entry) audit.Entry {

@@ -48,6 +48,10 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 	sessions := fl.StringSlice("session", nil, "only these sessions")
 	quarantineAt := fl.String("quarantine-at", "", "quarantine entries with a finding at or above this severity (changes the vault)")
 	showSecrets := fl.Bool("show-secrets", false, "print secrets in full (off: a prefix and a hash)")
+	full := fl.Bool("full", false, "rescan every entry (default: only entries new or changed since the last scan)")
+	baseline := fl.String("baseline", "", "JSON file of accepted findings not to report again while their entry is unchanged")
+	writeBaseline := fl.String("write-baseline", "", "write the findings of this scan to FILE as a baseline")
+	baselineReason := fl.String("baseline-reason", "accepted by the operator", "reason recorded with --write-baseline")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -72,8 +76,14 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 			return usageError{err.Error()}
 		}
 	}
+	var accepted map[string]string
+	if *baseline != "" {
+		if accepted, err = readBaseline(*baseline); err != nil {
+			return err
+		}
+	}
 	now := time.Now()
-	o := store.ScanOptions{Filter: store.Filter{Segments: *segs}, Sessions: *sessions}
+	o := store.ScanOptions{Filter: store.Filter{Segments: *segs}, Sessions: *sessions, Full: *full, Record: true}
 	if o.Since, err = parseWhen(*since, now); err != nil {
 		return usageError{"--since: " + err.Error()}
 	}
@@ -109,6 +119,21 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if accepted != nil {
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if accepted[f.Fingerprint] != f.EntryHash {
+				kept = append(kept, f)
+			}
+		}
+		res.Findings = kept
+	}
+	if *writeBaseline != "" {
+		if err := saveBaseline(*writeBaseline, res.Findings, *baselineReason); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "memaudit: wrote %d findings to the baseline %s\n", len(res.Findings), *writeBaseline)
+	}
 	if qAt > 0 {
 		done := map[string]bool{}
 		for _, f := range res.Findings {
@@ -137,6 +162,7 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 // summary counts findings by severity and category.
 type summary struct {
 	Entries    int            `json:"entries_scanned"`
+	Rescanned  int            `json:"entries_rescanned"`
 	Findings   int            `json:"findings"`
 	BySeverity map[string]int `json:"by_severity"`
 	ByCategory map[string]int `json:"by_category"`
@@ -144,7 +170,7 @@ type summary struct {
 }
 
 func summarize(res *store.ScanResult) summary {
-	s := summary{Entries: res.Entries, Findings: len(res.Findings), BySeverity: map[string]int{}, ByCategory: map[string]int{}, RuleSet: res.RuleSet}
+	s := summary{Entries: res.Entries, Rescanned: res.Rescanned, Findings: len(res.Findings), BySeverity: map[string]int{}, ByCategory: map[string]int{}, RuleSet: res.RuleSet}
 	for _, f := range res.Findings {
 		s.BySeverity[f.Severity.String()]++
 		s.ByCategory[string(f.Category)]++
@@ -159,11 +185,17 @@ func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Sc
 		if findings == nil {
 			findings = []store.ScanFinding{}
 		}
+		recurring := []audit.Group{} // instructions found in more than one entry
+		for _, g := range res.Groups {
+			if len(g.Entries) > 1 {
+				recurring = append(recurring, g)
+			}
+		}
 		return printJSON(w, struct {
 			Findings  []store.ScanFinding `json:"findings"`
 			Recurring []audit.Group       `json:"recurring_instructions"`
 			Summary   summary             `json:"summary"`
-		}{findings, res.Groups, summarize(res)})
+		}{findings, recurring, summarize(res)})
 	case "jsonl":
 		for _, f := range res.Findings {
 			if err := jsonLine(w, f); err != nil {
@@ -181,7 +213,6 @@ func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Sc
 		codes := map[audit.Severity]string{audit.Critical: "1;31", audit.High: "31", audit.Medium: "33", audit.Low: "36"}
 		return "\x1b[" + codes[sev] + "m" + s + "\x1b[0m"
 	}
-	sum := summarize(res)
 	fmt.Fprintf(w, "scanned %d entries: %d findings\n", res.Entries, len(res.Findings))
 	for sev := audit.Critical; sev >= audit.Low; sev-- {
 		var rows []store.ScanFinding
@@ -211,6 +242,8 @@ func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Sc
 		}
 		tw.Flush()
 	}
-	_ = sum
+	if res.Rescanned < res.Entries {
+		fmt.Fprintf(w, "\n(%d of %d entries unchanged since the last scan; --full rescans all)\n", res.Entries-res.Rescanned, res.Entries)
+	}
 	return nil
 }
