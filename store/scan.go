@@ -51,11 +51,11 @@ func (o *ScanOptions) keep(e *Entry) bool {
 // sessions were given the entry (the recall log).
 type ScanFinding struct {
 	audit.Finding
-	Segment    string     `json:"segment"`
-	Source     Source     `json:"source"`
-	Session    string     `json:"session,omitempty"`
-	Created    time.Time  `json:"created"`
-	Status     Status     `json:"status"`
+	Segment string    `json:"segment"`
+	Source  Source    `json:"source"`
+	Session string    `json:"session,omitempty"`
+	Created time.Time `json:"created"`
+	Status  Status    `json:"status"`
 	// EntryHash identifies the entry's content (a baseline accepts a
 	// finding only while the entry is unchanged).
 	EntryHash  string     `json:"entry_hash"`
@@ -76,10 +76,10 @@ type ScanResult struct {
 	RuleSet string `json:"rule_set"`
 	// Entries is how many entries the scan covered; Rescanned how many it
 	// read again (the others reused the last scan's findings).
-	Entries   int `json:"entries_scanned"`
-	Rescanned int `json:"entries_rescanned"`
-	Findings []ScanFinding `json:"findings"`
-	Groups   []audit.Group `json:"recurring_instructions"`
+	Entries   int           `json:"entries_scanned"`
+	Rescanned int           `json:"entries_rescanned"`
+	Findings  []ScanFinding `json:"findings"`
+	Groups    []audit.Group `json:"recurring_instructions"`
 }
 
 // Scan runs the auditor over the selected entries (decrypting in memory,
