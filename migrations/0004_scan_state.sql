@@ -7,3 +7,7 @@ CREATE TABLE scan_state (
     rule_set TEXT NOT NULL,
     findings TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- Everything a rescan needs to decide what changed, without reading the
+-- table's pages (which hold the texts): a covering index.
+CREATE INDEX entries_scan ON entries(id, seq, segment, source_kind, session, created, status);

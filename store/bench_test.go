@@ -318,3 +318,32 @@ func BenchmarkOpen(b *testing.B) {
 	}
 	v.s = s
 }
+
+// BenchmarkScanVault scans the whole 100k vault with the auditor: a first
+// (full) scan that records its state, then a rescan with nothing new.
+func BenchmarkScanVault(b *testing.B) {
+	vs := prefilled(b)
+	s := vs["encrypted"].s
+	sc, err := audit.New(audit.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var first, again time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		r, err := s.Scan(ctx, sc, store.ScanOptions{Full: true, Record: true}, nil)
+		if err != nil || r.Rescanned != r.Entries {
+			b.Fatal(err)
+		}
+		first += time.Since(start)
+		start = time.Now()
+		r, err = s.Scan(ctx, sc, store.ScanOptions{Record: true}, nil)
+		if err != nil || r.Rescanned != 0 {
+			b.Fatalf("rescan read %d entries: %v", r.Rescanned, err)
+		}
+		again += time.Since(start)
+	}
+	b.ReportMetric(first.Seconds()/float64(b.N), "first-scan-s")
+	b.ReportMetric(again.Seconds()/float64(b.N), "rescan-s")
+}

@@ -2,14 +2,17 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"sort"
 	"time"
 
 	"github.com/memaudit/memaudit/audit"
+	"github.com/memaudit/memaudit/segment"
 )
 
 // ScanOptions select the entries Scan reads. Zero values select everything
@@ -89,35 +92,49 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 		return nil, err
 	}
 	res := &ScanResult{RuleSet: sc.RuleSetVersion()}
-	cached := map[string]cachedScan{}
-	if !o.Full && !sc.ShowsSecrets() && !s.schemaBefore(4) {
-		var err error
-		if cached, err = s.loadScanState(ctx, res.RuleSet); err != nil {
+	useCache := !o.Full && !sc.ShowsSecrets() && !s.schemaBefore(4)
+	for _, g := range o.Segments {
+		if err := segment.ValidateGlob(g); err != nil {
 			return nil, err
 		}
 	}
-	var iterErr error
-	entries := map[string]*Entry{}
-	seqs := map[string]int64{}
+	// Pass 1, without reading texts: which entries the options select,
+	// and which of those the last scan saw unchanged.
+	var toScan, cachedIDs []string
 	var all []audit.Finding
+	seqs := map[string]int64{}
+	if err := s.scanCandidates(ctx, res.RuleSet, useCache, func(c candidate) {
+		if !o.Filter.match(&c.Entry) || !o.keep(&c.Entry) {
+			return
+		}
+		res.Entries++
+		if c.cached != nil {
+			if len(c.cached) > 0 {
+				all = append(all, c.cached...)
+				cachedIDs = append(cachedIDs, c.ID)
+			}
+			return
+		}
+		toScan = append(toScan, c.ID)
+		seqs[c.ID] = c.seq
+	}); err != nil {
+		return nil, err
+	}
+	// Pass 2: read and scan the rest, a page at a time.
+	var iterErr error
 	source := func(yield func(audit.Entry) bool) {
-		for e, err := range s.Entries(ctx, o.Filter) {
+		for i := 0; i < len(toScan); i += entryPage {
+			page, err := s.getMany(ctx, toScan[i:min(i+entryPage, len(toScan))])
 			if err != nil {
 				iterErr = err
 				return
 			}
-			if !o.keep(e) {
-				continue
-			}
-			entries[e.ID] = e
-			res.Entries++
-			if c, ok := cached[e.ID]; ok && c.seq == e.seq {
-				all = append(all, c.findings...)
-				continue
-			}
-			seqs[e.ID] = e.seq
-			if !yield(auditEntry(e)) {
-				return
+			for _, id := range toScan[i:min(i+entryPage, len(toScan))] {
+				if e := page[id]; e != nil {
+					if !yield(auditEntry(e)) {
+						return
+					}
+				}
 			}
 		}
 	}
@@ -126,6 +143,9 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 		res.Rescanned++
 		all = append(all, r.Findings...)
 		fresh = append(fresh, Result{ID: r.Entry.ID, Findings: r.Findings})
+		if len(r.Findings) > 0 {
+			cachedIDs = append(cachedIDs, r.Entry.ID) // read in full below
+		}
 		if progress != nil && res.Rescanned%1000 == 0 {
 			progress(res.Rescanned)
 		}
@@ -135,6 +155,16 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	entries := map[string]*Entry{} // the entries that have findings
+	if len(cachedIDs) > 0 {
+		for i := 0; i < len(cachedIDs); i += entryPage {
+			page, err := s.getMany(ctx, cachedIDs[i:min(i+entryPage, len(cachedIDs))])
+			if err != nil {
+				return nil, err
+			}
+			maps.Copy(entries, page)
+		}
 	}
 	if o.Record && !sc.ShowsSecrets() && !s.schemaBefore(4) {
 		if err := s.saveScanState(ctx, res.RuleSet, fresh, seqs); err != nil {
@@ -187,30 +217,48 @@ type Result struct {
 	Findings []audit.Finding
 }
 
-type cachedScan struct {
-	seq      int64
-	findings []audit.Finding
+// candidate is an entry's metadata (no text) and, when the last scan saw
+// it unchanged, that scan's findings (non-nil, possibly empty).
+type candidate struct {
+	Entry
+	cached []audit.Finding
 }
 
-func (s *Store) loadScanState(ctx context.Context, ruleSet string) (map[string]cachedScan, error) {
-	rows, err := s.db.r.QueryContext(ctx, "SELECT entry_id, seq, findings FROM scan_state WHERE rule_set = ?", ruleSet)
+// scanCandidates lists every entry that is not deleted, without its text.
+func (s *Store) scanCandidates(ctx context.Context, ruleSet string, useCache bool, fn func(candidate)) error {
+	q := `SELECT e.id, e.seq, e.segment, e.source_kind, e.session, e.created, e.status, NULL, NULL
+		FROM entries e WHERE e.status != 'deleted' ORDER BY e.id`
+	args := []any{}
+	if useCache {
+		q = `SELECT e.id, e.seq, e.segment, e.source_kind, e.session, e.created, e.status, st.seq, st.findings
+			FROM entries e LEFT JOIN scan_state st ON st.entry_id = e.id AND st.rule_set = ?
+			WHERE e.status != 'deleted' ORDER BY e.id`
+		args = append(args, ruleSet)
+	}
+	rows, err := s.db.r.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, classify(err)
+		return classify(err)
 	}
 	defer rows.Close()
-	out := map[string]cachedScan{}
 	for rows.Next() {
-		var id, raw string
-		var c cachedScan
-		if err := rows.Scan(&id, &c.seq, &raw); err != nil {
-			return nil, classify(err)
+		var c candidate
+		var sk, status string
+		var created int64
+		var stSeq sql.NullInt64
+		var stFindings sql.NullString
+		if err := rows.Scan(&c.ID, &c.seq, &c.Segment, &sk, &c.Session, &created, &status, &stSeq, &stFindings); err != nil {
+			return classify(err)
 		}
-		if err := json.Unmarshal([]byte(raw), &c.findings); err != nil {
-			continue // a damaged cache row: rescan that entry
+		c.Source.Kind, c.Status, c.Created = SourceKind(sk), Status(status), fromNanos(created)
+		if stSeq.Valid && stSeq.Int64 == c.seq {
+			c.cached = []audit.Finding{}
+			if stFindings.String != "[]" && json.Unmarshal([]byte(stFindings.String), &c.cached) != nil {
+				c.cached = nil // a damaged cache row: rescan the entry
+			}
 		}
-		out[id] = c
+		fn(c)
 	}
-	return out, classify(rows.Err())
+	return classify(rows.Err())
 }
 
 func (s *Store) saveScanState(ctx context.Context, ruleSet string, fresh []Result, seqs map[string]int64) error {
