@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/memaudit/memaudit/audit"
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
 	"github.com/memaudit/memaudit/segment"
 )
 
@@ -31,6 +32,15 @@ type ScanOptions struct {
 	// Record saves what this scan found for the next one (a cache in the
 	// vault; it changes no memory).
 	Record bool
+}
+
+// Matches reports whether the options select e (for entries outside a
+// vault: a JSONL file, a Hermes home).
+func (o *ScanOptions) Matches(e *Entry) bool { return o.Filter.match(e) && o.keep(e) }
+
+// ContentHashHex is the EntryHash of a text outside a vault.
+func ContentHashHex(text string) string {
+	return fmt.Sprintf("%x", vaultcrypto.ContentHash(text)[:8])
 }
 
 func (o *ScanOptions) keep(e *Entry) bool {

@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/memaudit/memaudit/audit"
+	"github.com/memaudit/memaudit/internal/hermes"
 	"github.com/memaudit/memaudit/store"
 )
 
@@ -52,6 +55,8 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 	baseline := fl.String("baseline", "", "JSON file of accepted findings not to report again while their entry is unchanged")
 	writeBaseline := fl.String("write-baseline", "", "write the findings of this scan to FILE as a baseline")
 	baselineReason := fl.String("baseline-reason", "accepted by the operator", "reason recorded with --write-baseline")
+	jsonlIn := fl.String("jsonl", "", "scan this JSONL file (the import format) instead of a vault")
+	hermesDir := fl.String("hermes", "", "scan this Hermes Agent home (memories/*.md and state.db, read-only) instead of a vault")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -99,6 +104,36 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 	sc, err := audit.New(audit.Options{ShowSecrets: *showSecrets})
 	if err != nil {
 		return err
+	}
+	if *jsonlIn != "" || *hermesDir != "" {
+		if *jsonlIn != "" && *hermesDir != "" {
+			return usageError{"give --jsonl or --hermes, not both"}
+		}
+		if qAt > 0 {
+			return usageError{"--quarantine-at needs a vault"}
+		}
+		ents, err := plaintextSource(ctx, e, *jsonlIn, *hermesDir)
+		if err != nil {
+			return err
+		}
+		res := scanPlain(ctx, sc, ents, o)
+		if accepted != nil {
+			res.Findings = slices.DeleteFunc(res.Findings, func(f store.ScanFinding) bool { return accepted[f.Fingerprint] == f.EntryHash })
+		}
+		if *writeBaseline != "" {
+			if err := saveBaseline(*writeBaseline, res.Findings, *baselineReason); err != nil {
+				return err
+			}
+		}
+		if err := writeReport(e.stdout, *format, res, sc, isTerminal(e.stdout)); err != nil {
+			return err
+		}
+		for _, f := range res.Findings {
+			if f.Severity >= threshold {
+				return errFound
+			}
+		}
+		return nil
 	}
 	s, err := v.open(ctx, e, store.Options{})
 	if err != nil {
@@ -246,4 +281,80 @@ func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Sc
 		fmt.Fprintf(w, "\n(%d of %d entries unchanged since the last scan; --full rescans all)\n", res.Entries-res.Rescanned, res.Entries)
 	}
 	return nil
+}
+
+// plaintextSource reads entries that are not in a vault yet: a JSONL file
+// or a Hermes home.
+func plaintextSource(ctx context.Context, e *env, jsonlPath, hermesDir string) ([]store.Entry, error) {
+	if jsonlPath != "" {
+		var r io.Reader = e.stdin
+		if jsonlPath != "-" {
+			f, err := os.Open(jsonlPath)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			r = f
+		}
+		ents, _, err := readJSONL(r)
+		for i := range ents {
+			if ents[i].ID == "" {
+				ents[i].ID = fmt.Sprintf("line-%d", i+1)
+			}
+		}
+		return ents, err
+	}
+	h, err := hermes.Read(ctx, hermesDir, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, sk := range h.Skipped {
+		fmt.Fprintf(e.stderr, "memaudit: note: %s\n", sk)
+	}
+	out := make([]store.Entry, len(h.Entries))
+	for i, x := range h.Entries {
+		out[i] = store.Entry{ID: x.ID, Segment: x.Segment, Text: x.Text, Session: x.Session, Created: x.Created,
+			Source: store.Source{Kind: store.SourceKind(x.SourceKind), URI: x.SourceURI, Sender: x.Sender, Channel: x.Channel}}
+	}
+	return out, nil
+}
+
+// scanPlain scans entries outside a vault (no recall log: no exposure).
+func scanPlain(ctx context.Context, sc *audit.Scanner, ents []store.Entry, o store.ScanOptions) *store.ScanResult {
+	res := &store.ScanResult{RuleSet: sc.RuleSetVersion()}
+	byID := map[string]*store.Entry{}
+	var in []audit.Entry
+	for i := range ents {
+		x := &ents[i]
+		if !o.Matches(x) {
+			continue
+		}
+		byID[x.ID] = x
+		in = append(in, audit.Entry{ID: x.ID, Segment: x.Segment, Text: x.Text, SourceKind: string(x.Source.Kind),
+			SourceURI: x.Source.URI, Sender: x.Source.Sender, Session: x.Session, Created: x.Created})
+	}
+	var all []audit.Finding
+	for r := range sc.ScanAll(ctx, slices.Values(in)) {
+		res.Entries++
+		res.Rescanned++
+		all = append(all, r.Findings...)
+	}
+	ae := map[string]audit.Entry{}
+	for _, a := range in {
+		ae[a.ID] = a
+	}
+	res.Groups = audit.Recurrence(all, ae)
+	for _, f := range all {
+		x := byID[f.EntryID]
+		sf := store.ScanFinding{Finding: f, Segment: x.Segment, Source: x.Source, Session: x.Session, Created: x.Created,
+			Status: store.StatusActive, EntryHash: store.ContentHashHex(x.Text)}
+		for _, g := range res.Groups {
+			if len(g.Entries) > 1 && slices.Contains(g.Entries, f.EntryID) {
+				sf.Recurrence = &store.Recurs{Entries: g.Entries, Segments: g.Segments, Sessions: g.Sessions, FirstSeen: g.FirstSeen}
+			}
+		}
+		res.Findings = append(res.Findings, sf)
+	}
+	slices.SortStableFunc(res.Findings, func(a, b store.ScanFinding) int { return int(b.Severity) - int(a.Severity) })
+	return res
 }
