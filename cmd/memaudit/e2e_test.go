@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// binary builds the real memaudit once for all end-to-end tests.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "memaudit-e2e-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "memaudit")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = err
+			t.Logf("%s", out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("build: %v", buildErr)
+	}
+	return binPath
+}
+
+type binRun struct {
+	code           int
+	stdout, stderr string
+}
+
+func (r binRun) String() string { return r.stdout + r.stderr }
+
+func runBin(t *testing.T, env []string, stdin string, args ...string) binRun {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return binRun{code, out.String(), errb.String()}
+}
+
+// TestEndToEnd drives the real binary through an incident: create a vault,
+// import memory, scan in every format, quarantine and redact, rescan,
+// verify the log, damage the vault and see verify fail.
+func TestEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	env := []string{"MEMAUDIT_VAULT=" + filepath.Join(dir, "vault"), "MEMAUDIT_IDENTITY=" + filepath.Join(dir, "key")}
+	if r := runBin(t, env, "", "init"); r.code != 0 {
+		t.Fatalf("init: %v", r)
+	}
+	sample, err := os.ReadFile("../../testdata/sample.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := "gsk_" + strings.Repeat("Wm4", 17) + "Z"
+	corpus := string(sample) + `{"id":"k-1","segment":"agent","text":"for testing, the groq key is ` + key + ` (remove later)","source":{"kind":"user"}}` + "\n"
+	if r := runBin(t, env, corpus, "import", "-"); r.code != 0 {
+		t.Fatalf("import: %v", r)
+	}
+	for _, format := range []string{"table", "json", "jsonl", "sarif"} {
+		r := runBin(t, env, "", "scan", "--format", format, "--full")
+		if r.code != 1 || !strings.Contains(r.stdout, "s-006") || !strings.Contains(r.stdout, "s-008") || !strings.Contains(r.stdout, "k-1") {
+			t.Fatalf("scan --format %s: %v", format, r)
+		}
+		if strings.Contains(r.stdout, key) {
+			t.Fatalf("scan --format %s printed the secret", format)
+		}
+		if format == "sarif" {
+			var doc map[string]any
+			if json.Unmarshal([]byte(r.stdout), &doc) != nil || doc["version"] != "2.1.0" {
+				t.Fatalf("sarif: %s", r.stdout)
+			}
+		}
+	}
+	if r := runBin(t, env, "", "scan", "--format", "jsonl", "--show-secrets", "--segment", "agent"); !strings.Contains(r.stdout, key) {
+		t.Fatalf("--show-secrets: %v", r)
+	}
+	// Incremental: nothing changed, nothing rescanned.
+	r := runBin(t, env, "", "scan", "--format", "json")
+	if !strings.Contains(r.stdout, `"entries_rescanned": 0`) {
+		t.Fatalf("rescan: %s", r.stdout)
+	}
+	if r := runBin(t, env, "", "scan", "--format", "jsonl", "--quarantine-at", "critical"); r.code != 1 || !strings.Contains(r.stderr, "quarantined") {
+		t.Fatalf("quarantine-at: %v", r)
+	}
+	if r := runBin(t, env, "", "search", "book club"); strings.Contains(r.stdout, "s-006") == false {
+		t.Fatalf("the operator still sees quarantined evidence: %v", r)
+	}
+	if r := runBin(t, env, "", "redact", "--reason", "pasted key", "k-1"); r.code != 0 {
+		t.Fatalf("redact: %v", r)
+	}
+	if r := runBin(t, env, "", "get", "k-1"); strings.Contains(r.stdout, key) || !strings.Contains(r.stdout, "[REDACTED:groq-api-key:") {
+		t.Fatalf("after redact: %v", r)
+	}
+	r = runBin(t, env, "", "scan", "--format", "json")
+	if !strings.Contains(r.stdout, `"entries_rescanned": 3`) || strings.Contains(r.stdout, `"k-1"`) {
+		t.Fatalf("rescan after quarantine and redact: %s", r.stdout)
+	}
+	r = runBin(t, env, "", "verify")
+	if r.code != 0 || !strings.Contains(r.stdout, "log:") {
+		t.Fatalf("verify: %v", r)
+	}
+	if r := runBin(t, env, "", "log"); !strings.Contains(r.stdout, "redact") || !strings.Contains(r.stdout, "quarantine") || !strings.Contains(r.stdout, "import") {
+		t.Fatalf("log: %v", r)
+	}
+	// Damage a database page: verify names it and exits 1.
+	db := filepath.Join(dir, "vault", "vault.db")
+	b, _ := os.ReadFile(db)
+	b[len(b)-700] ^= 0x20
+	os.WriteFile(db, b, 0o600)
+	if r := runBin(t, env, "", "verify"); r.code != 1 || !strings.Contains(r.stdout, "DAMAGED:  database") {
+		t.Fatalf("verify after damage: %v", r)
+	}
+	// Bad input: clear errors, exit 2.
+	if r := runBin(t, env, "", "scan", "--frobnicate"); r.code != 2 || !strings.HasPrefix(r.stderr, "memaudit: error:") {
+		t.Fatalf("unknown flag: %v", r)
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
