@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"text/tabwriter"
 	"time"
 
+	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/store"
 )
 
@@ -17,7 +19,7 @@ func init() {
 	})
 	register("quarantine", command{
 		summary: "keep entries as evidence but never recall them",
-		usage:   "memaudit quarantine --reason TEXT ID...",
+		usage:   "memaudit quarantine --reason TEXT [--finding FP]... [ID]...",
 		run:     func(ctx context.Context, e *env, args []string) error { return cmdStatus(ctx, e, args, "quarantine") },
 	})
 	register("release", command{
@@ -67,18 +69,38 @@ func cmdStatus(ctx context.Context, e *env, args []string, action string) error 
 	fl := newFlags(action, e)
 	v.add(fl, e)
 	reason := fl.String("reason", "", "why (recorded in the mutation log; required)")
+	var fps *[]string
+	if action == "quarantine" {
+		fps = fl.StringArray("finding", nil, "quarantine the entry of this finding (fingerprint from scan; repeatable)")
+	}
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	if fl.NArg() == 0 || *reason == "" {
-		return usageError{"need --reason and at least one ID"}
+	if *reason == "" || (fl.NArg() == 0 && (fps == nil || len(*fps) == 0)) {
+		return usageError{"need --reason and at least one ID" + map[bool]string{true: " or --finding", false: ""}[fps != nil]}
 	}
 	s, err := v.open(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	for _, id := range fl.Args() {
+	ids := fl.Args()
+	if fps != nil && len(*fps) > 0 {
+		sc, err := audit.New(audit.Options{})
+		if err != nil {
+			return err
+		}
+		found, err := findByFingerprint(ctx, s, sc, *fps)
+		if err != nil {
+			return err
+		}
+		for id := range found {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	for _, id := range ids {
 		var err error
 		if action == "quarantine" {
 			err = s.Quarantine(ctx, id, *reason)

@@ -143,8 +143,21 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 	var progress func(int)
 	if isTerminal(e.stderr) {
 		start := time.Now()
+		total := 0
+		if st, err := s.Stats(ctx); err == nil {
+			for k, n := range st.ByStatus {
+				if k != store.StatusDeleted {
+					total += n
+				}
+			}
+		}
 		progress = func(n int) {
-			fmt.Fprintf(e.stderr, "\rscanned %d entries (%.0f/s)", n, float64(n)/time.Since(start).Seconds())
+			rate := float64(n) / max(time.Since(start).Seconds(), 1e-3)
+			left := ""
+			if total > n && rate > 0 {
+				left = fmt.Sprintf(", about %s left", time.Duration(float64(total-n)/rate*float64(time.Second)).Round(time.Second))
+			}
+			fmt.Fprintf(e.stderr, "\r%s scanned %d entries (%.0f/s%s)   ", bar(n, total), n, rate, left)
 		}
 	}
 	res, err := s.Scan(ctx, sc, o, progress)
@@ -357,4 +370,14 @@ func scanPlain(ctx context.Context, sc *audit.Scanner, ents []store.Entry, o sto
 	}
 	slices.SortStableFunc(res.Findings, func(a, b store.ScanFinding) int { return int(b.Severity) - int(a.Severity) })
 	return res
+}
+
+// bar draws a 20-cell progress bar (an upper bound: unchanged entries are
+// not rescanned).
+func bar(n, total int) string {
+	if total <= 0 {
+		return ""
+	}
+	k := min(20, n*20/total)
+	return "[" + strings.Repeat("#", k) + strings.Repeat(".", 20-k) + "]"
 }
