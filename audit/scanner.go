@@ -31,23 +31,16 @@ type Options struct {
 // Scanner scans entries with a fixed rule set. It is safe for concurrent
 // use.
 type Scanner struct {
-	opts    Options
-	rules   map[string]Rule
-	version string
-	ac      *ahocorasick.Matcher
-	// byPattern[i] are the detectors that own trigger pattern i.
-	byPattern [][]detector
-	// inj matches the triggers of phrase rules in normalised text.
-	inj       *ahocorasick.Matcher
-	injByPat  [][]*phraseDetector
+	opts      Options
+	rules     map[string]Rule
+	version   string
 	owners    map[string]bool
 	obfuscate map[string]bool // enabled obfuscation rules
-	// both matches credential and phrase triggers in one pass, for text
-	// whose normalised form keeps the original offsets (ASCII without
-	// runs of white space: most memory).
-	both       *ahocorasick.Matcher
-	bothCred   [][]detector
-	bothPhrase [][]*phraseDetector
+	// ac matches every credential and phrase trigger. Pattern i belongs
+	// to the credential detectors cred[i] and the phrase rules phrase[i].
+	ac     *ahocorasick.Matcher
+	cred   [][]detector
+	phrase [][]*phraseDetector
 }
 
 // New builds a scanner from the embedded rule set.
@@ -67,29 +60,6 @@ func New(opts Options) (*Scanner, error) {
 		}
 		disabled[id] = true
 	}
-	index := map[string]int{}
-	var patterns []string
-	for _, d := range credentialDetectors() {
-		if _, ok := s.rules[d.ruleID()]; !ok {
-			return nil, fmt.Errorf("detector %s has no rule metadata", d.ruleID())
-		}
-		if disabled[d.ruleID()] {
-			continue
-		}
-		for _, t := range d.triggers() {
-			key := strings.ToLower(t)
-			i, ok := index[key]
-			if !ok {
-				i = len(patterns)
-				index[key] = i
-				patterns = append(patterns, key)
-				s.byPattern = append(s.byPattern, nil)
-			}
-			s.byPattern[i] = append(s.byPattern[i], d)
-		}
-	}
-	s.ac = ahocorasick.New(patterns)
-
 	for _, r := range opts.Extra {
 		if r.ID == "" || r.Match == nil || len(r.Match.Triggers) == 0 || r.Severity == 0 {
 			return nil, fmt.Errorf("extra rule %q: needs an id, a severity and match triggers", r.ID)
@@ -102,55 +72,51 @@ func New(opts Options) (*Scanner, error) {
 		}
 		s.rules[r.ID] = r
 	}
-	injIndex := map[string]int{}
-	var injPatterns []string
+	index := map[string]int{}
+	var patterns []string
+	slot := func(trigger string) int {
+		key := normalize(trigger).text // lower case; NFKC is the identity on ASCII
+		i, ok := index[key]
+		if !ok {
+			i = len(patterns)
+			index[key] = i
+			patterns = append(patterns, key)
+			s.cred = append(s.cred, nil)
+			s.phrase = append(s.phrase, nil)
+		}
+		return i
+	}
+	for _, d := range credentialDetectors() {
+		if _, ok := s.rules[d.ruleID()]; !ok {
+			return nil, fmt.Errorf("detector %s has no rule metadata", d.ruleID())
+		}
+		if disabled[d.ruleID()] {
+			continue
+		}
+		for _, t := range d.triggers() {
+			i := slot(t)
+			s.cred[i] = append(s.cred[i], d)
+		}
+	}
 	s.obfuscate = map[string]bool{}
-	for _, r := range s.rules {
-		if disabled[r.ID] {
+	for _, id := range slices.Sorted(maps.Keys(s.rules)) { // sorted: findings come out in a stable order
+		r := s.rules[id]
+		if disabled[id] {
 			continue
 		}
 		if r.Category == Obfuscation {
-			s.obfuscate[r.ID] = true
+			s.obfuscate[id] = true
 		}
 		if r.Match == nil {
 			continue
 		}
-		d := &phraseDetector{id: r.ID, m: *r.Match}
+		d := &phraseDetector{id: id, m: *r.Match}
 		for _, t := range r.Match.Triggers {
-			key := normalize(t).text
-			i, ok := injIndex[key]
-			if !ok {
-				i = len(injPatterns)
-				injIndex[key] = i
-				injPatterns = append(injPatterns, key)
-				s.injByPat = append(s.injByPat, nil)
-			}
-			s.injByPat[i] = append(s.injByPat[i], d)
+			i := slot(t)
+			s.phrase[i] = append(s.phrase[i], d)
 		}
 	}
-	s.inj = ahocorasick.New(injPatterns)
-	bothIndex := map[string]int{}
-	var bothPatterns []string
-	slot := func(p string) int {
-		i, ok := bothIndex[p]
-		if !ok {
-			i = len(bothPatterns)
-			bothIndex[p] = i
-			bothPatterns = append(bothPatterns, p)
-			s.bothCred = append(s.bothCred, nil)
-			s.bothPhrase = append(s.bothPhrase, nil)
-		}
-		return i
-	}
-	for i, p := range patterns {
-		k := slot(p)
-		s.bothCred[k] = append(s.bothCred[k], s.byPattern[i]...)
-	}
-	for i, p := range injPatterns {
-		k := slot(p)
-		s.bothPhrase[k] = append(s.bothPhrase[k], s.injByPat[i]...)
-	}
-	s.both = ahocorasick.New(bothPatterns)
+	s.ac = ahocorasick.New(patterns)
 	s.owners = map[string]bool{}
 	for _, o := range opts.Owners {
 		s.owners[o] = true
@@ -217,9 +183,9 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
 	n := normalize(text)
 	var found []raw
 	if n.off == nil {
-		found = s.onePass(ctx, text, n)
+		found = s.pass(ctx, n.text, text, n, true, true)
 	} else {
-		found = append(s.credentials(ctx, text), s.injections(n, len(text))...)
+		found = append(s.pass(ctx, text, text, n, true, false), s.pass(ctx, n.text, text, n, false, true)...)
 	}
 	if depth == 0 {
 		found = append(found, s.obfuscations(text, n)...)
@@ -248,90 +214,49 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
 	return found
 }
 
-func (s *Scanner) credentials(ctx context.Context, text string) []raw {
+// pass runs the detectors off one scan of the automaton. Credential
+// detectors check text (the original); phrase rules check the normalised
+// text. When the normalised text keeps the original's offsets (n.off ==
+// nil: ASCII without runs of white space, most memory) one pass over it
+// serves both; otherwise the caller makes two, one for each.
+func (s *Scanner) pass(ctx context.Context, scan, text string, n *normalized, creds, phrases bool) []raw {
 	var found []raw
 	// until[d] is the end of d's last match: triggers inside it are not
 	// checked again, so a long key full of trigger-like bytes costs one
 	// check, not one per trigger.
-	var until map[detector]int // made on first match
-	n := 0
-	s.ac.Scan(text, func(m ahocorasick.Match) bool {
-		if n++; n&1023 == 0 && ctx.Err() != nil {
-			return false
-		}
-		for _, d := range s.byPattern[m.Pattern] {
-			if m.Start < until[d] {
-				continue
-			}
-			if sp, ok := d.check(text, m.Start, m.End); ok {
-				found = append(found, raw{rule: d.ruleID(), span: sp})
-				if until == nil {
-					until = map[detector]int{}
-				}
-				until[d] = max(sp.end, m.End)
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// onePass runs the credential and phrase detectors off one automaton over
-// the normalised text, which has the original's offsets.
-func (s *Scanner) onePass(ctx context.Context, text string, n *normalized) []raw {
-	var found []raw
 	var until map[any]int
+	mark := func(d any, end int) {
+		if until == nil {
+			until = map[any]int{}
+		}
+		until[d] = end
+	}
 	k := 0
-	s.both.Scan(n.text, func(m ahocorasick.Match) bool {
+	s.ac.Scan(scan, func(m ahocorasick.Match) bool {
 		if k++; k&1023 == 0 && ctx.Err() != nil {
 			return false
 		}
-		for _, d := range s.bothCred[m.Pattern] {
-			if m.Start < until[d] {
-				continue
-			}
-			if sp, ok := d.check(text, m.Start, m.End); ok {
-				found = append(found, raw{rule: d.ruleID(), span: sp})
-				if until == nil {
-					until = map[any]int{}
+		if creds {
+			for _, d := range s.cred[m.Pattern] {
+				if m.Start < until[d] {
+					continue
 				}
-				until[d] = max(sp.end, m.End)
+				if sp, ok := d.check(text, m.Start, m.End); ok {
+					found = append(found, raw{rule: d.ruleID(), span: sp})
+					mark(d, max(sp.end, m.End))
+				}
 			}
 		}
-		for _, d := range s.bothPhrase[m.Pattern] {
-			if m.Start < until[d] {
-				continue
-			}
-			if sp, ok := d.check(n, m.Start, m.End); ok {
-				if until == nil {
-					until = map[any]int{}
+		if phrases {
+			for _, d := range s.phrase[m.Pattern] {
+				if m.Start < until[d] {
+					continue
 				}
-				until[d] = sp.end
-				found = append(found, raw{rule: d.id, span: sp, instr: sentence(n.text, sp.start, sp.end)})
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// injections matches phrase rules in normalised text and maps the matches
-// back to the original text.
-func (s *Scanner) injections(n *normalized, srcLen int) []raw {
-	var found []raw
-	var until map[*phraseDetector]int
-	s.inj.Scan(n.text, func(m ahocorasick.Match) bool {
-		for _, d := range s.injByPat[m.Pattern] {
-			if m.Start < until[d] {
-				continue
-			}
-			if sp, ok := d.check(n, m.Start, m.End); ok {
-				if until == nil {
-					until = map[*phraseDetector]int{}
+				if sp, ok := d.check(n, m.Start, m.End); ok {
+					mark(d, sp.end)
+					st, en := n.orig(sp.start, sp.end, len(text))
+					found = append(found, raw{rule: d.id, span: span{start: st, end: en}, instr: sentence(n.text, sp.start, sp.end)})
 				}
-				until[d] = sp.end
-				st, en := n.orig(sp.start, sp.end, srcLen)
-				found = append(found, raw{rule: d.id, span: span{start: st, end: en}, instr: sentence(n.text, sp.start, sp.end)})
 			}
 		}
 		return true

@@ -106,18 +106,23 @@ var documented = map[string]bool{
 	"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY": true,
 }
 
-// mixed reports whether s has at least two of: lower case, upper case,
-// digits (random tokens do; words and numbers do not).
-func mixed(s string) bool {
-	var lo, up, di bool
+// letterClasses reports which of lower case, upper case and digits s has.
+func letterClasses(s string) (lo, up, di bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		lo = lo || 'a' <= c && c <= 'z'
 		up = up || 'A' <= c && c <= 'Z'
 		di = di || '0' <= c && c <= '9'
 	}
+	return lo, up, di
+}
+
+// mixed reports whether s has at least two of: lower case, upper case,
+// digits (random tokens do; words and numbers do not).
+func mixed(s string) bool {
+	l, u, d := letterClasses(s)
 	n := 0
-	for _, b := range []bool{lo, up, di} {
+	for _, b := range []bool{l, u, d} {
 		if b {
 			n++
 		}
@@ -127,14 +132,8 @@ func mixed(s string) bool {
 
 // allClasses reports whether s has upper case, lower case and digits.
 func allClasses(s string) bool {
-	var lo, up, di bool
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		lo = lo || 'a' <= c && c <= 'z'
-		up = up || 'A' <= c && c <= 'Z'
-		di = di || '0' <= c && c <= '9'
-	}
-	return lo && up && di
+	l, u, d := letterClasses(s)
+	return l && u && d
 }
 
 // Base62 alphabets for GitHub's checksum. GitHub documents the checksum
