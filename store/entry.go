@@ -100,6 +100,9 @@ type Entry struct {
 
 	// seq is the change that last touched the entry (scan state).
 	seq int64
+	// findingRules are the rules the write guard or the last scan found
+	// in the entry; the index holds them so that search can ask for them.
+	findingRules []string
 }
 
 // Limits on entry fields other than text (bytes).

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -30,6 +31,13 @@ import (
 // bleve persists both together.
 var seqKey = []byte("memaudit.seq")
 
+// mappingKey holds the version of the index mapping (newMapping); an index
+// built with another version is rebuilt on open.
+var mappingKey = []byte("memaudit.mapping")
+
+// mappingVersion changes whenever newMapping does. 2: the "finding" field.
+const mappingVersion = "2"
+
 // replayChunk is how many entries one index batch holds: big enough that an
 // import makes few segments for bleve to merge, small enough to bound memory.
 const replayChunk = 5000
@@ -44,6 +52,7 @@ type indexDoc struct {
 	SourceKind string   `json:"source_kind"`
 	Session    string   `json:"session"`
 	Tags       []string `json:"tags"`
+	Findings   []string `json:"finding"`
 }
 
 func newMapping() mapping.IndexMapping {
@@ -59,7 +68,7 @@ func newMapping() mapping.IndexMapping {
 	// speed.
 	text.IncludeInAll = false
 	dm.AddFieldMappingsAt("text", text)
-	for _, f := range []string{"segment", "status", "kind", "source_kind", "session", "tags"} {
+	for _, f := range []string{"segment", "status", "kind", "source_kind", "session", "tags", "finding"} {
 		kw := bleve.NewKeywordFieldMapping()
 		kw.Store = false
 		kw.IncludeTermVectors = false
@@ -128,6 +137,11 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 			return err
 		}
 		return nil
+	}
+	if v, err := s.idx.GetInternal(mappingKey); err != nil || string(v) != mappingVersion {
+		// Built by an older memaudit: the database has everything to
+		// build it again with today's fields.
+		return s.rebuildIndexAfterClose(ctx, dir)
 	}
 	seq, err := s.indexSeq()
 	if err != nil {
@@ -295,6 +309,10 @@ func (s *Store) rebuildIndex(ctx context.Context, dir string) error {
 	if err != nil {
 		return fmt.Errorf("rebuild index: %w", err)
 	}
+	if err := idx.SetInternal(mappingKey, []byte(mappingVersion)); err != nil {
+		idx.Close()
+		return fmt.Errorf("rebuild index: %w", err)
+	}
 	s.idx = idx
 	s.applied.Store(0)
 	s.wmu.Lock()
@@ -399,6 +417,9 @@ func (s *Store) catchUpLocked(ctx context.Context) error {
 		if len(ents) == 0 {
 			return nil
 		}
+		if err := s.loadFindingRules(ctx, ents); err != nil {
+			return err
+		}
 		if err := s.applyLocked(ents, last); err != nil {
 			return err
 		}
@@ -453,8 +474,63 @@ func (s *Store) applyLocked(ents []*Entry, seq int64) error {
 func docOf(e *Entry) indexDoc {
 	return indexDoc{
 		Text: e.Text, Segment: e.Segment, Status: string(e.Status), Kind: e.Kind,
-		SourceKind: string(e.Source.Kind), Session: e.Session, Tags: e.Tags,
+		SourceKind: string(e.Source.Kind), Session: e.Session, Tags: e.Tags, Findings: e.findingRules,
 	}
+}
+
+// loadFindingRules fills in the rules the guard and the last scan found, for
+// entries about to be indexed (replays and rebuilds).
+func (s *Store) loadFindingRules(ctx context.Context, ents []*Entry) error {
+	if s.schemaBefore(4) || len(ents) == 0 {
+		return nil
+	}
+	byID := make(map[string]*Entry, len(ents))
+	args := make([]any, 0, len(ents))
+	for _, e := range ents {
+		byID[e.ID] = e
+		args = append(args, e.ID)
+	}
+	in := "(?" + strings.Repeat(",?", len(args)-1) + ")"
+	add := func(id, rule string) {
+		if e := byID[id]; e != nil && rule != "" && !slices.Contains(e.findingRules, rule) {
+			e.findingRules = append(e.findingRules, rule)
+		}
+	}
+	rows, err := s.db.r.QueryContext(ctx, "SELECT entry_id, rule FROM entry_findings WHERE entry_id IN "+in, args...)
+	if err != nil {
+		return classify(err)
+	}
+	for rows.Next() {
+		var id, rule string
+		if err := rows.Scan(&id, &rule); err != nil {
+			rows.Close()
+			return classify(err)
+		}
+		add(id, rule)
+	}
+	rows.Close()
+	// The scan state holds findings as JSON; this SQLite has no JSON
+	// functions, so they are decoded here.
+	rows, err = s.db.r.QueryContext(ctx, "SELECT entry_id, findings FROM scan_state WHERE findings != '[]' AND entry_id IN "+in, args...)
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, raw string
+		if err := rows.Scan(&id, &raw); err != nil {
+			return classify(err)
+		}
+		var fs []struct {
+			Rule string `json:"rule"`
+		}
+		if json.Unmarshal([]byte(raw), &fs) == nil {
+			for _, f := range fs {
+				add(id, f.Rule)
+			}
+		}
+	}
+	return classify(rows.Err())
 }
 
 // entryCols and scanEntry read entries from the database.

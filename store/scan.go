@@ -180,6 +180,15 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 		if err := s.saveScanState(ctx, res.RuleSet, fresh, seqs); err != nil {
 			return nil, err
 		}
+		var flagged []*Entry
+		for _, r := range fresh {
+			if len(r.Findings) > 0 {
+				flagged = append(flagged, &Entry{ID: r.ID})
+			}
+		}
+		if err := s.reindexFlagged(ctx, flagged); err != nil {
+			return nil, err
+		}
 	}
 	byID := make(map[string]audit.Entry, len(entries))
 	for id, e := range entries {
@@ -301,4 +310,34 @@ func (s *Store) saveScanState(ctx context.Context, ruleSet string, fresh []Resul
 func auditEntry(e *Entry) audit.Entry {
 	return audit.Entry{ID: e.ID, Segment: e.Segment, Text: e.Text, SourceKind: string(e.Source.Kind),
 		SourceURI: e.Source.URI, Sender: e.Source.Sender, Session: e.Session, Created: e.Created}
+}
+
+// reindexFlagged re-indexes entries with the rules found in them, so that
+// search can ask for finding:<rule>. (A later change to an entry re-indexes
+// it without them until the next scan.)
+func (s *Store) reindexFlagged(ctx context.Context, stubs []*Entry) error {
+	if s.idx == nil || len(stubs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(stubs))
+	for i, e := range stubs {
+		ids[i] = e.ID
+	}
+	for i := 0; i < len(ids); i += entryPage {
+		page, err := s.getMany(ctx, ids[i:min(i+entryPage, len(ids))])
+		if err != nil {
+			return err
+		}
+		ents := slices.Collect(maps.Values(page))
+		if err := s.loadFindingRules(ctx, ents); err != nil {
+			return err
+		}
+		s.wmu.Lock()
+		err = s.applyLocked(ents, s.applied.Load())
+		s.wmu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

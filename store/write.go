@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -150,6 +151,11 @@ func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, e
 				found = map[string][]GuardFinding{}
 			}
 			found[e.ID] = d.findings
+			for _, f := range d.findings {
+				if !slices.Contains(e.findingRules, f.Rule) {
+					e.findingRules = append(e.findingRules, f.Rule)
+				}
+			}
 		}
 		out[i] = &e
 	}
