@@ -3,9 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"slices"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
