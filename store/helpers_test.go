@@ -36,7 +36,7 @@ func newVault(t testing.TB) *testVault {
 	if v.ids, err = keyring.ParseIdentities(g.File); err != nil {
 		t.Fatal(err)
 	}
-	v.s, err = store.Create(context.Background(), v.dir, store.CreateOptions{Recipients: []store.Recipient{g.Recipient}})
+	v.s, err = store.Create(context.Background(), v.dir, store.CreateOptions{Options: store.Options{Identities: v.ids}, Recipients: []store.Recipient{g.Recipient}})
 	if err != nil {
 		t.Fatal(err)
 	}

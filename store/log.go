@@ -21,6 +21,8 @@ const (
 	ActionRelease    = "release"
 	ActionRedact     = "redact"
 	ActionPolicy     = "policy"
+	ActionKeys       = "keys"
+	ActionRotate     = "rotate"
 )
 
 // ErrLogTampered is returned by VerifyLog when the chain does not hold.

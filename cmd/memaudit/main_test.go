@@ -440,3 +440,39 @@ func TestCLIQuarantineByFinding(t *testing.T) {
 		t.Fatalf("release takes ids only: %+v", r)
 	}
 }
+
+func TestCLIKeys(t *testing.T) {
+	v := newCLIVault(t)
+	root := filepath.Dir(v.dir)
+	// keygen writes an identity; its public key goes to stderr.
+	r := v.memaudit(t, "", "keygen", "--pq")
+	if r.code != 0 || !strings.Contains(r.stdout, "AGE-SECRET-KEY-PQ-1") || !strings.Contains(r.stderr, "age1pq1") {
+		t.Fatalf("keygen: %+v", r)
+	}
+	newID := filepath.Join(root, "new.key")
+	os.WriteFile(newID, []byte(r.stdout), 0o600)
+	pub := strings.TrimSpace(strings.TrimPrefix(r.stderr, "memaudit: public key: "))
+	if r := v.memaudit(t, "", "keys", "add", "--recipient", pub); r.code != 0 {
+		t.Fatalf("keys add: %+v", r)
+	}
+	r = v.memaudit(t, "", "keys", "list")
+	if r.code != 0 || !strings.Contains(r.stdout, "mlkem768x25519") || !strings.Contains(r.stdout, "x25519") || strings.Contains(r.stdout, "AGE-SECRET") {
+		t.Fatalf("keys list: %+v", r)
+	}
+	if r := v.memaudit(t, "", "keys", "remove", "1"); r.code != 2 || !strings.Contains(r.stderr, "last slot") {
+		t.Fatalf("removing the current identity's slot: %+v", r)
+	}
+	if r := v.memaudit(t, "", "rotate-key"); r.code != 2 || !strings.Contains(r.stderr, "--rewrap-only") {
+		t.Fatalf("full rotation: %+v", r)
+	}
+	if r := v.memaudit(t, "", "rotate-key", "--rewrap-only", "--recipient", pub); r.code != 0 {
+		t.Fatalf("rewrap: %+v", r)
+	}
+	if r := v.memaudit(t, "", "stats"); r.code != 2 || !strings.Contains(r.stderr, "wrong key") {
+		t.Fatalf("old identity after rewrap: %+v", r)
+	}
+	w := &cliVault{dir: v.dir, id: newID}
+	if r := w.memaudit(t, "", "verify"); r.code != 0 || !strings.Contains(r.stdout, "status:   ok") {
+		t.Fatalf("new identity after rewrap: %+v", r)
+	}
+}

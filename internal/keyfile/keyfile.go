@@ -69,11 +69,14 @@ type Key struct {
 
 // Slot is the data key wrapped to one recipient or passphrase.
 type Slot struct {
-	ID      int       `json:"id"`
-	Type    string    `json:"type"`
-	Label   string    `json:"label"`
-	Added   time.Time `json:"added"`
-	Wrapped []byte    `json:"wrapped"`
+	ID    int    `json:"id"`
+	Type  string `json:"type"`
+	Label string `json:"label"`
+	// Recipient is the slot's public key in full (empty for a passphrase),
+	// so that the data key can be wrapped to the same slots again.
+	Recipient string    `json:"recipient,omitempty"`
+	Added     time.Time `json:"added"`
+	Wrapped   []byte    `json:"wrapped"`
 }
 
 // Recipient is a recipient together with the slot type and public label it
@@ -82,6 +85,9 @@ type Recipient struct {
 	age.Recipient
 	Type  string
 	Label string
+	// Text is the recipient as the operator gave it (empty for a
+	// passphrase).
+	Text string
 }
 
 // New wraps dataKey to every recipient and returns a new key file.
@@ -111,8 +117,31 @@ func (f *File) AddSlot(dataKey []byte, r Recipient, now time.Time) error {
 			id = s.ID + 1
 		}
 	}
-	f.Active.Slots = append(f.Active.Slots, Slot{ID: id, Type: r.Type, Label: r.Label, Added: now.UTC(), Wrapped: w})
+	f.Active.Slots = append(f.Active.Slots, Slot{ID: id, Type: r.Type, Label: r.Label, Recipient: r.Text, Added: now.UTC(), Wrapped: w})
 	return nil
+}
+
+// RemoveSlot drops a slot of the active key.
+func (f *File) RemoveSlot(id int) error {
+	for i, s := range f.Active.Slots {
+		if s.ID == id {
+			f.Active.Slots = append(f.Active.Slots[:i], f.Active.Slots[i+1:]...)
+			return nil
+		}
+	}
+	return fmt.Errorf("no slot %d", id)
+}
+
+// Opens reports which slots the identities open (by slot id).
+func (f *File) Opens(ids []age.Identity) map[int]bool {
+	out := map[int]bool{}
+	for _, s := range f.Active.Slots {
+		if k, err := vaultcrypto.Unwrap(s.Wrapped, ids...); err == nil {
+			vaultcrypto.Wipe(k)
+			out[s.ID] = true
+		}
+	}
+	return out
 }
 
 // Unlock returns the active data key, trying every slot with the identities.
@@ -120,6 +149,9 @@ func (f *File) AddSlot(dataKey []byte, r Recipient, now time.Time) error {
 // key that is not the one the file describes (a hand-edited file), and
 // ErrMalformed when a slot is damaged. The caller wipes the key.
 func (f *File) Unlock(ids []age.Identity) ([]byte, error) {
+	if len(ids) == 0 {
+		return nil, ErrWrongKey
+	}
 	var damaged error
 	for _, s := range f.Active.Slots {
 		k, err := vaultcrypto.Unwrap(s.Wrapped, ids...)

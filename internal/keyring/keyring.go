@@ -43,13 +43,13 @@ func ParseRecipient(s string) (keyfile.Recipient, error) {
 		if err != nil {
 			return keyfile.Recipient{}, fmt.Errorf("parse post-quantum recipient: %w", err)
 		}
-		return keyfile.Recipient{Recipient: r, Type: keyfile.TypeHybrid, Label: short(s)}, nil
+		return keyfile.Recipient{Recipient: r, Type: keyfile.TypeHybrid, Label: short(s), Text: s}, nil
 	case strings.HasPrefix(s, "age1"):
 		r, err := age.ParseX25519Recipient(s)
 		if err != nil {
 			return keyfile.Recipient{}, fmt.Errorf("parse age recipient: %w", err)
 		}
-		return keyfile.Recipient{Recipient: r, Type: keyfile.TypeX25519, Label: s}, nil
+		return keyfile.Recipient{Recipient: r, Type: keyfile.TypeX25519, Label: s, Text: s}, nil
 	case strings.HasPrefix(s, "ssh-ed25519 "), strings.HasPrefix(s, "ssh-rsa "):
 		r, err := agessh.ParseRecipient(s)
 		if err != nil {
@@ -67,7 +67,7 @@ func ParseRecipient(s string) (keyfile.Recipient, error) {
 		if pk.Type() == ssh.KeyAlgoRSA {
 			typ = keyfile.TypeSSHRSA
 		}
-		return keyfile.Recipient{Recipient: r, Type: typ, Label: label}, nil
+		return keyfile.Recipient{Recipient: r, Type: typ, Label: label, Text: s}, nil
 	}
 	return keyfile.Recipient{}, errors.New("unknown recipient type (want age1..., age1pq1..., ssh-ed25519 or ssh-rsa)")
 }
