@@ -23,3 +23,6 @@ func ExecForTest(s *Store, query string) error {
 	_, err := s.db.w.Exec(query)
 	return err
 }
+
+// SetRotateHookForTest calls fn at each step of a rotation.
+func SetRotateHookForTest(fn func(step string)) { rotateHook = fn }

@@ -31,6 +31,9 @@ import (
 // bleve persists both together.
 var seqKey = []byte("memaudit.seq")
 
+// buildingSuffix names the directory an index is rebuilt in.
+const buildingSuffix = ".building"
+
 // mappingKey holds the version of the index mapping (newMapping); an index
 // built with another version is rebuilt on open.
 var mappingKey = []byte("memaudit.mapping")
@@ -100,11 +103,20 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 		// The file ids carry a key id derived from the index key itself, so
 		// that files sealed under another key are recognised as such.
 		kid := fmt.Sprintf("%x", vaultcrypto.KeyCheck(ik)[:8])
-		s.unregister, err = indexcrypt.Register(dir, kid, ik)
-		vaultcrypto.Wipe(ik)
+		// The index is rebuilt beside itself (dir.building) and renamed
+		// into place, so both paths seal under the same key.
+		unregIndex, err := indexcrypt.Register(dir, kid, ik)
 		if err != nil {
+			vaultcrypto.Wipe(ik)
 			return err
 		}
+		unregBuild, err := indexcrypt.Register(dir+buildingSuffix, kid, ik)
+		vaultcrypto.Wipe(ik)
+		if err != nil {
+			unregIndex()
+			return err
+		}
+		s.unregister = func() { unregIndex(); unregBuild() }
 	} else {
 		s.unregister = func() {}
 	}
@@ -118,6 +130,12 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 	}
 	if err != nil {
 		s.unregister()
+		return err
+	}
+	// A rebuild that a crash interrupted left only its building
+	// directory; the index itself is whole or absent.
+	if err := os.RemoveAll(dir + buildingSuffix); err != nil {
+		s.closeIndex()
 		return err
 	}
 	idx, err := s.tryOpenIndex(dir)
@@ -302,10 +320,14 @@ func newIndex(dir string) (bleve.Index, error) {
 
 // rebuildIndex deletes the index directory and indexes every entry again.
 func (s *Store) rebuildIndex(ctx context.Context, dir string) error {
-	if err := os.RemoveAll(dir); err != nil {
+	// Build beside the old index and rename into place: a crash during a
+	// rebuild leaves the old index (or none) and a building directory
+	// that the next open removes, never a half-built index.
+	building := dir + buildingSuffix
+	if err := os.RemoveAll(building); err != nil {
 		return fmt.Errorf("rebuild index: %w", err)
 	}
-	idx, err := newIndex(dir)
+	idx, err := newIndex(building)
 	if err != nil {
 		return fmt.Errorf("rebuild index: %w", err)
 	}
@@ -317,15 +339,32 @@ func (s *Store) rebuildIndex(ctx context.Context, dir string) error {
 	s.applied.Store(0)
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	if err := s.catchUpLocked(ctx); err != nil {
+	fail := func(err error) error {
 		s.closeIndex()
 		return fmt.Errorf("rebuild index: %w", err)
 	}
-	// The mapping and the rebuilt documents reach the disk now rather than
-	// at some later persist, so an early crash does not rebuild again.
+	if err := s.catchUpLocked(ctx); err != nil {
+		return fail(err)
+	}
 	if err := s.flushIndexLocked(); err != nil {
-		s.closeIndex()
-		return fmt.Errorf("rebuild index: %w", err)
+		return fail(err)
+	}
+	err = s.idx.Close()
+	s.idx = nil
+	if err != nil {
+		return fail(err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(building, dir); err != nil {
+		return fail(err)
+	}
+	if err := fsutil.SyncDir(filepath.Dir(dir)); err != nil {
+		return fail(err)
+	}
+	if s.idx, err = bleve.OpenUsing(dir, scorchConfig()); err != nil {
+		return fail(err)
 	}
 	return nil
 }

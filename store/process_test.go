@@ -30,6 +30,8 @@ func TestMain(m *testing.M) {
 		os.Exit(childWriter())
 	case "reader":
 		os.Exit(childReader())
+	case "rotator":
+		os.Exit(childRotator())
 	}
 	code := m.Run()
 	if benchRoot != "" {

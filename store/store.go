@@ -105,8 +105,13 @@ func Create(ctx context.Context, dir string, opts CreateOptions) (*Store, error)
 	return s, nil
 }
 
-// Open opens the vault in dir with opts.Identities.
+// Open opens the vault in dir with opts.Identities. It finishes or rolls
+// back a key rotation that a crash interrupted.
 func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
+	return open(ctx, dir, opts, false)
+}
+
+func open(ctx context.Context, dir string, opts Options, keyLocked bool) (*Store, error) {
 	opts.fill()
 	kf, err := keyfile.Load(filepath.Join(dir, keyFileName))
 	switch {
@@ -120,7 +125,16 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
 	if kf.Pending != nil {
-		return nil, fmt.Errorf("open %s: %w: key file records an unfinished key rotation", dir, ErrUnsupported)
+		if keyLocked {
+			return nil, fmt.Errorf("open %s: %w: unfinished rotation", dir, ErrKeyBusy)
+		}
+		if len(opts.Identities) == 0 {
+			return nil, fmt.Errorf("open %s: %w (no identity given)", dir, ErrWrongKey)
+		}
+		if err := recoverRotation(dir, kf, opts); err != nil {
+			return nil, fmt.Errorf("open %s: %w", dir, err)
+		}
+		return open(ctx, dir, opts, keyLocked)
 	}
 	if len(opts.Identities) == 0 {
 		return nil, fmt.Errorf("open %s: %w (no identity given)", dir, ErrWrongKey)

@@ -148,13 +148,26 @@ func (f *File) Opens(ids []age.Identity) map[int]bool {
 // It returns ErrWrongKey when no slot opens, ErrCheck when a slot opens to a
 // key that is not the one the file describes (a hand-edited file), and
 // ErrMalformed when a slot is damaged. The caller wipes the key.
-func (f *File) Unlock(ids []age.Identity) ([]byte, error) {
+func (f *File) Unlock(ids []age.Identity) ([]byte, error) { return f.Active.Unlock(ids) }
+
+// NewKey makes a key entry for dataKey wrapped to every recipient (the
+// pending key of a rotation).
+func NewKey(dataKey []byte, rs []Recipient, now time.Time) (*Key, error) {
+	f, err := New("tmp", dataKey, rs, now)
+	if err != nil {
+		return nil, err
+	}
+	return &f.Active, nil
+}
+
+// Unlock returns this key's data key (see File.Unlock).
+func (k *Key) Unlock(ids []age.Identity) ([]byte, error) {
 	if len(ids) == 0 {
 		return nil, ErrWrongKey
 	}
 	var damaged error
-	for _, s := range f.Active.Slots {
-		k, err := vaultcrypto.Unwrap(s.Wrapped, ids...)
+	for _, s := range k.Slots {
+		dk, err := vaultcrypto.Unwrap(s.Wrapped, ids...)
 		if errors.Is(err, vaultcrypto.ErrWrongKey) {
 			continue
 		}
@@ -162,11 +175,11 @@ func (f *File) Unlock(ids []age.Identity) ([]byte, error) {
 			damaged = fmt.Errorf("slot %d: %w", s.ID, ErrMalformed)
 			continue
 		}
-		if !vaultcrypto.CheckKey(k, f.Active.Check) {
-			vaultcrypto.Wipe(k)
+		if !vaultcrypto.CheckKey(dk, k.Check) {
+			vaultcrypto.Wipe(dk)
 			return nil, fmt.Errorf("slot %d: %w", s.ID, ErrCheck)
 		}
-		return k, nil
+		return dk, nil
 	}
 	if damaged != nil {
 		return nil, damaged

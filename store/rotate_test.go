@@ -1,0 +1,148 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/memaudit/memaudit/internal/keyring"
+	"github.com/memaudit/memaudit/store"
+)
+
+func TestRotateReplacesTheDataKey(t *testing.T) {
+	ctx := context.Background()
+	v := newVault(t)
+	ents := fill(t, v.s, 300)
+	v.s.Close()
+	oldKey, _ := os.ReadFile(filepath.Join(v.dir, "key.json"))
+	oldHeader := dbHeader(t, v.dir)
+	start := time.Now()
+	if err := store.Rotate(ctx, v.dir, store.Options{Identities: v.ids}, nil); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("rotation of 300 entries took %v", time.Since(start))
+	if dbHeader(t, v.dir) == oldHeader {
+		t.Fatal("the database header did not change")
+	}
+	s, err := store.Open(ctx, v.dir, store.Options{Identities: v.ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, e := range ents[:20] {
+		if got, err := s.Get(ctx, e.ID); err != nil || got.Text != e.Text {
+			t.Fatalf("entry after rotation: %v", err)
+		}
+	}
+	hits, err := s.Recall(ctx, ents[9].Segment, "pelican 9", store.RecallOptions{Limit: 1})
+	if err != nil || hitIDs(hits) != ents[9].ID {
+		t.Fatalf("recall after rotation (index rebuilt under the new key): %v %v", hitIDs(hits), err)
+	}
+	if r, err := s.Verify(ctx); err != nil || !r.OK() {
+		t.Fatalf("verify after rotation: %+v %v", r, err)
+	}
+	var last string
+	for r := range s.Log(ctx) {
+		last = r.Action
+	}
+	if last != "rotate" {
+		t.Fatalf("rotation not logged: %s", last)
+	}
+	s.Close()
+	// The old key file (and so the old data key) opens nothing now.
+	os.WriteFile(filepath.Join(v.dir, "key.json"), oldKey, 0o600)
+	if _, err := store.Open(ctx, v.dir, store.Options{Identities: v.ids}); !errors.Is(err, store.ErrCorrupt) || !strings.Contains(err.Error(), "another vault") {
+		t.Fatalf("old key file after rotation: %v", err)
+	}
+}
+
+func dbHeader(t *testing.T, dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, "vault.db"))
+	if err != nil || len(b) < 16 {
+		t.Fatal(err)
+	}
+	return string(b[:16])
+}
+
+
+// TestRotateSurvivesSIGKILL kills a rotating child at random points (every
+// step pauses briefly so that each is hit); the vault must open every time,
+// verify, and hold every entry.
+func TestRotateSurvivesSIGKILL(t *testing.T) {
+	rounds := 10
+	if longMode() {
+		rounds = 40
+	}
+	ctx := context.Background()
+	v := newVault(t)
+	ents := fill(t, v.s, 200)
+	v.s.Close()
+	lastStep := map[string]int{}
+	for round := 0; round < rounds; round++ {
+		cmd := childCmd(t, v, "rotator")
+		var out strings.Builder
+		cmd.Stdout = &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rand.IntN(160)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		steps := strings.Fields(out.String())
+		last := "before pending"
+		if len(steps) > 0 {
+			last = "after " + steps[len(steps)-1]
+		}
+		lastStep[last]++
+		s, err := store.Open(ctx, v.dir, store.Options{Identities: v.ids})
+		if err != nil {
+			t.Fatalf("round %d: vault does not open after a killed rotation: %v", round, err)
+		}
+		n := 0
+		for _, err := range s.Entries(ctx, store.Filter{}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		if n != len(ents) {
+			t.Fatalf("round %d: %d entries, want %d", round, n, len(ents))
+		}
+		if r, err := s.Verify(ctx); err != nil || !r.OK() {
+			t.Fatalf("round %d: verify: %+v %v", round, r, err)
+		}
+		s.Close()
+		if _, err := os.Stat(filepath.Join(v.dir, "vault.db.rotating")); err == nil {
+			t.Fatalf("round %d: a half-written database was left behind", round)
+		}
+	}
+	t.Logf("killed %d times; last step reached: %v", rounds, lastStep)
+	if longMode() && len(lastStep) < 4 {
+		t.Fatalf("the kills hit only %d phases: %v", len(lastStep), lastStep)
+	}
+}
+
+func childRotator() int {
+	ids, err := keyring.LoadIdentityFile(os.Getenv("MEMAUDIT_TEST_ID"), false)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 3
+	}
+	store.SetRotateHookForTest(func(step string) {
+		fmt.Println(step) // the parent learns how far each rotation got
+		time.Sleep(15 * time.Millisecond)
+	})
+	for {
+		if err := store.Rotate(context.Background(), os.Getenv("MEMAUDIT_TEST_VAULT"), store.Options{Identities: ids}, nil); err != nil {
+			fmt.Fprintln(os.Stderr, "rotate:", err)
+			return 4
+		}
+	}
+}
