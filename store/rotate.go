@@ -260,4 +260,3 @@ func recoverRotation(dir string, kf *keyfile.File, opts Options) error {
 	}
 	return fmt.Errorf("%w: the database is under neither the active nor the pending key of an unfinished rotation", ErrCorrupt)
 }
-

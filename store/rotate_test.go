@@ -71,7 +71,6 @@ func dbHeader(t *testing.T, dir string) string {
 	return string(b[:16])
 }
 
-
 // TestRotateSurvivesSIGKILL kills a rotating child at random points (every
 // step pauses briefly so that each is hit); the vault must open every time,
 // verify, and hold every entry.
