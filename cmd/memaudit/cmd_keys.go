@@ -24,8 +24,8 @@ func init() {
 		run:     cmdKeygen,
 	})
 	register("rotate-key", command{
-		summary: "change who can open the vault (--rewrap-only); full data-key rotation is not in this build",
-		usage:   "memaudit rotate-key --rewrap-only --recipient R... [--new-passphrase-file F]",
+		summary: "replace the data key (crash-safe), or with --rewrap-only change who can open the vault",
+		usage:   "memaudit rotate-key [--new-passphrase-file F] | rotate-key --rewrap-only --recipient R... [--new-passphrase-file F]",
 		run:     cmdRotate,
 	})
 }
@@ -197,10 +197,27 @@ func cmdRotate(ctx context.Context, e *env, args []string) error {
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	if !*rewrapOnly {
-		return fmt.Errorf("full rotation of the data key is not implemented in this build; use --rewrap-only to change who can open the vault")
-	}
 	rs, err := newRecipients(*recips, *files, nil, *passFile, v.allowLoose)
+	if err != nil {
+		return err
+	}
+	if !*rewrapOnly {
+		// Full rotation: a new data key for the same slots (plus any
+		// given here; a passphrase slot needs --new-passphrase-file).
+		if v.vault == "" {
+			return usageError{"no vault: give --vault DIR or set MEMAUDIT_VAULT"}
+		}
+		ids, err := v.identities()
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		if err := store.Rotate(ctx, v.vault, store.Options{Identities: ids, Actor: actor(e)}, rs); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "memaudit: rotated the data key in %v; the old key opens nothing in this vault now\n", time.Since(start).Round(time.Millisecond))
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -462,8 +462,16 @@ func TestCLIKeys(t *testing.T) {
 	if r := v.memaudit(t, "", "keys", "remove", "1"); r.code != 2 || !strings.Contains(r.stderr, "last slot") {
 		t.Fatalf("removing the current identity's slot: %+v", r)
 	}
-	if r := v.memaudit(t, "", "rotate-key"); r.code != 2 || !strings.Contains(r.stderr, "--rewrap-only") {
+	v.memaudit(t, "", "add", "--segment", "agent", "survives the rotation")
+	before, _ := os.ReadFile(filepath.Join(v.dir, "key.json"))
+	if r := v.memaudit(t, "", "rotate-key"); r.code != 0 || !strings.Contains(r.stderr, "rotated the data key") {
 		t.Fatalf("full rotation: %+v", r)
+	}
+	if after, _ := os.ReadFile(filepath.Join(v.dir, "key.json")); string(after) == string(before) {
+		t.Fatal("the key file did not change")
+	}
+	if r := v.memaudit(t, "", "search", "rotation"); r.code != 0 || !strings.Contains(r.stdout, "survives the rotation") {
+		t.Fatalf("after rotation: %+v", r)
 	}
 	if r := v.memaudit(t, "", "rotate-key", "--rewrap-only", "--recipient", pub); r.code != 0 {
 		t.Fatalf("rewrap: %+v", r)
