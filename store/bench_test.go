@@ -415,4 +415,3 @@ func copyTree(src, dst string) error {
 		return f.Close()
 	})
 }
-
