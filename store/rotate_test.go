@@ -134,9 +134,13 @@ func childRotator() int {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}
+	pause := 15 * time.Millisecond
+	if d, err := time.ParseDuration(os.Getenv("MEMAUDIT_TEST_PAUSE")); err == nil {
+		pause = d
+	}
 	store.SetRotateHookForTest(func(step string) {
 		fmt.Println(step) // the parent learns how far each rotation got
-		time.Sleep(15 * time.Millisecond)
+		time.Sleep(pause)
 	})
 	for {
 		if err := store.Rotate(context.Background(), os.Getenv("MEMAUDIT_TEST_VAULT"), store.Options{Identities: ids}, nil); err != nil {
@@ -144,4 +148,32 @@ func childRotator() int {
 			return 4
 		}
 	}
+}
+
+// Two rotations at once: the second refuses with a clear error; the first
+// completes; never both.
+func TestConcurrentRotationsRefused(t *testing.T) {
+	ctx := context.Background()
+	v := newVault(t)
+	fill(t, v.s, 50)
+	v.s.Close()
+	cmd := childCmd(t, v, "rotator", "MEMAUDIT_TEST_PAUSE=1500ms")
+	var out strings.Builder
+	cmd.Stdout = &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	// Wait until the child is inside a rotation.
+	for i := 0; i < 200 && !strings.Contains(out.String(), "pending"); i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	err := store.Rotate(ctx, v.dir, store.Options{Identities: v.ids, IndexWait: 50 * time.Millisecond}, nil)
+	if err == nil {
+		t.Fatal("a second rotation ran alongside the first")
+	}
+	if !errors.Is(err, store.ErrKeyBusy) && !strings.Contains(err.Error(), "open") {
+		t.Fatalf("second rotation: %v", err)
+	}
+	t.Logf("second rotation refused: %v", err)
 }
