@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"bufio"
 	"context"
+	"io"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -158,17 +160,33 @@ func TestConcurrentRotationsRefused(t *testing.T) {
 	fill(t, v.s, 50)
 	v.s.Close()
 	cmd := childCmd(t, v, "rotator", "MEMAUDIT_TEST_PAUSE=1500ms")
-	var out strings.Builder
-	cmd.Stdout = &out
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	defer cmd.Wait()
 	defer cmd.Process.Kill()
 	// Wait until the child is inside a rotation.
-	for i := 0; i < 200 && !strings.Contains(out.String(), "pending"); i++ {
-		time.Sleep(10 * time.Millisecond)
+	inside := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if sc.Text() == "pending" {
+				close(inside)
+				break
+			}
+		}
+		io.Copy(io.Discard, out)
+	}()
+	select {
+	case <-inside:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the child never started rotating")
 	}
-	err := store.Rotate(ctx, v.dir, store.Options{Identities: v.ids, IndexWait: 50 * time.Millisecond}, nil)
+	err = store.Rotate(ctx, v.dir, store.Options{Identities: v.ids, IndexWait: 50 * time.Millisecond}, nil)
 	if err == nil {
 		t.Fatal("a second rotation ran alongside the first")
 	}
