@@ -3,9 +3,9 @@ package store_test
 import (
 	"bufio"
 	"context"
-	"io"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
