@@ -1,8 +1,8 @@
 // Command memaudit manages an encrypted, segmented memory vault for AI
 // agents.
 //
-// Exit codes: 0 success, 1 something was found (damage reported by verify),
-// 2 usage or runtime error.
+// Exit codes: 0 success, 1 something was found (findings by scan, damage
+// by verify), 2 usage or runtime error.
 package main
 
 import (
@@ -61,11 +61,14 @@ Every command takes --vault DIR and --identity FILE (or MEMAUDIT_VAULT and
 MEMAUDIT_IDENTITY).
 
 Example:
-  memaudit init --vault ~/.memaudit --identity ~/.memaudit-key
+  export MEMAUDIT_VAULT=~/.memaudit MEMAUDIT_IDENTITY=~/.memaudit-key
+  memaudit init
   memaudit add --segment user/profile "prefers answers in French"
-  memaudit search french
+  memaudit scan                      # after an incident: what was planted, what leaked
+  memaudit scan --hermes ~/.hermes   # memory that is not in a vault yet
 
-Exit codes: 0 success, 1 damage found (verify), 2 error.
+Run 'memaudit COMMAND --help' for a command's flags.
+Exit codes: 0 success, 1 findings (scan) or damage (verify), 2 usage or runtime error.
 `
 
 func usage(w io.Writer) {
