@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"errors"
 	"fmt"
 	"io"
@@ -123,6 +124,11 @@ func newFlags(name string, e *env) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.SortFlags = false
+	cmd, _, _ := strings.Cut(name, " ")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: %s\n\n%s\n\nFlags:\n", commands[cmd].usage, commands[cmd].summary)
+		fs.PrintDefaults()
+	}
 	return fs
 }
 
