@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"filippo.io/age"
 	"github.com/spf13/pflag"
