@@ -102,7 +102,7 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 		ik := vaultcrypto.IndexKey(dataKey)
 		// The file ids carry a key id derived from the index key itself, so
 		// that files sealed under another key are recognised as such.
-		kid := fmt.Sprintf("%x", vaultcrypto.KeyCheck(ik)[:8])
+		kid := indexcrypt.KeyID(ik)
 		// The index is rebuilt beside itself (dir.building) and renamed
 		// into place, so both paths seal under the same key.
 		unregIndex, err := indexcrypt.Register(dir, kid, ik)

@@ -81,14 +81,27 @@ func Register(dir, keyID string, indexKey []byte) (unregister func(), err error)
 				return
 			}
 			delete(byDir, dir)
-			delete(byKeyID, keyID)
-			vaultcrypto.Wipe(r.key)
-			sealers.Range(func(k, _ any) bool {
-				if strings.HasPrefix(k.(string), keyID+":") {
-					sealers.Delete(k)
+			// The key id may have changed since (Rekey), and another
+			// directory (the rebuild directory) may share it.
+			id := r.keyID
+			var other *registration
+			for _, o := range byDir {
+				if o.keyID == id {
+					other = o
 				}
-				return true
-			})
+			}
+			if other != nil {
+				byKeyID[id] = other
+			} else if byKeyID[id] == r {
+				delete(byKeyID, id)
+				sealers.Range(func(k, _ any) bool {
+					if strings.HasPrefix(k.(string), id+":") {
+						sealers.Delete(k)
+					}
+					return true
+				})
+			}
+			vaultcrypto.Wipe(r.key)
 		})
 	}, nil
 }
@@ -184,3 +197,6 @@ func readerHook(id string, context []byte) (func([]byte) ([]byte, error), error)
 		return s.Open(sealed)
 	}, nil
 }
+
+// KeyID names an index key in file ids.
+func KeyID(indexKey []byte) string { return fmt.Sprintf("%x", vaultcrypto.KeyCheck(indexKey)[:8]) }
