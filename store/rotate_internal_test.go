@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/memaudit/memaudit/internal/indexcrypt"
+	"github.com/memaudit/memaudit/internal/keyfile"
+	"github.com/memaudit/memaudit/internal/keyring"
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
+)
+
+// After a rotation, the old data key (kept aside here, as an attacker who
+// once had it would) opens neither the database nor the index.
+func TestOldDataKeyOpensNothingAfterRotation(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "v")
+	g, _ := keyring.Generate(false)
+	ids, _ := keyring.ParseIdentities(g.File)
+	s, err := Create(ctx, dir, CreateOptions{Options: Options{Identities: ids}, Recipients: []Recipient{g.Recipient}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 100; i++ {
+		s.Remember(ctx, Entry{Segment: "agent", Text: "heron note"})
+	}
+	s.Close()
+	kf, _ := keyfile.Load(filepath.Join(dir, keyFileName))
+	oldKey, err := kf.Unlock(ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Rotate(ctx, dir, Options{Identities: ids}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, dir, Options{Identities: ids}) // rebuilds the index under the new key
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	// The database, with the old key.
+	spec := vaultcrypto.SQLCipherKey(oldKey)
+	db := sql.OpenDB(newConnector(filepath.Join(dir, dbFileName), spec, &Options{BusyTimeout: 1e9, CacheKiB: 1024}, true))
+	var n int
+	err = db.QueryRow("SELECT count(*) FROM entries").Scan(&n)
+	db.Close()
+	if err == nil {
+		t.Fatalf("the old key read the rotated database (%d entries)", n)
+	}
+	// The index, with the old key registered for it.
+	oldIK := vaultcrypto.IndexKey(oldKey)
+	indexDir, _ := filepath.Abs(filepath.Join(dir, indexDirName))
+	unregister, err := indexcrypt.Register(indexDir, indexcrypt.KeyID(oldIK), oldIK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unregister()
+	idx, err := bleve.OpenUsing(indexDir, scorchConfig())
+	if err == nil {
+		_, err = idx.Search(bleve.NewSearchRequest(bleve.NewMatchQuery("heron")))
+		idx.Close()
+	}
+	if err == nil {
+		t.Fatal("the old key read the rotated index")
+	}
+	t.Logf("old key on the index: %v", err)
+}
