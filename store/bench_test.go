@@ -188,20 +188,7 @@ func BenchmarkRemember(b *testing.B) {
 	for _, mode := range []string{"encrypted", "plaintext"} {
 		b.Run(mode, func(b *testing.B) {
 			s := vs[mode].s
-			lat := make([]time.Duration, 0, b.N)
-			texts := make([]string, b.N)
-			for i := range texts {
-				texts[i] = c.text(300)
-			}
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
-				if _, err := s.Remember(context.Background(), store.Entry{Segment: "channel/telegram/dm/7", Text: texts[i]}); err != nil {
-					b.Fatal(err)
-				}
-				lat = append(lat, time.Since(start))
-			}
-			reportLatency(b, lat)
+			timeRemembers(b, s, c)
 		})
 	}
 }
@@ -228,7 +215,12 @@ func BenchmarkRememberGuarded(b *testing.B) {
 		s.Close()
 		v.s, _ = store.Open(context.Background(), v.dir, v.opts)
 	}()
-	c := newCorpus(5)
+	timeRemembers(b, s, newCorpus(5))
+}
+
+// timeRemembers times b.N single Remembers of fresh 300-byte texts and
+// reports their latency percentiles.
+func timeRemembers(b *testing.B, s *store.Store, c *corpus) {
 	texts := make([]string, b.N)
 	for i := range texts {
 		texts[i] = c.text(300)

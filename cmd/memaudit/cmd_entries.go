@@ -55,9 +55,7 @@ func init() {
 }
 
 func cmdAdd(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("add", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("add", e)
 	var ent store.Entry
 	var sk string
 	fl.StringVar(&ent.Segment, "segment", "", "segment name, e.g. channel/telegram/dm/123 (required)")
@@ -166,9 +164,7 @@ func jsonErr(err error) string {
 }
 
 func cmdImport(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("import", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("import", e)
 	format := fl.String("format", "jsonl", "input format: jsonl")
 	if err := parse(fl, args); err != nil {
 		return err
@@ -218,9 +214,7 @@ func toJSONL(ent *store.Entry) jsonlEntry {
 }
 
 func cmdExport(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("export", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("export", e)
 	format := fl.String("format", "jsonl", "output format: jsonl")
 	segs := fl.StringArray("segment", nil, "only segments matching this glob (repeatable)")
 	if err := parse(fl, args); err != nil {
@@ -263,9 +257,7 @@ func parseStatuses(ss []string) ([]store.Status, error) {
 }
 
 func cmdList(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("list", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("list", e)
 	segs := fl.StringArray("segment", nil, "only segments matching this glob (repeatable)")
 	statuses := fl.StringSlice("status", nil, "only these statuses (active, quarantined, redacted, deleted)")
 	format := fl.String("format", "table", "table, json or jsonl")
@@ -335,9 +327,7 @@ func printEntries(w io.Writer, format string, ents []*store.Entry, scores []floa
 }
 
 func cmdGet(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("get", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("get", e)
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -357,9 +347,7 @@ func cmdGet(ctx context.Context, e *env, args []string) error {
 }
 
 func cmdSearch(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("search", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("search", e)
 	segs := fl.StringArray("segment", nil, "only segments matching this glob (repeatable)")
 	limit := fl.Int("limit", 20, "maximum number of results")
 	format := fl.String("format", "table", "table or json")
@@ -390,9 +378,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 }
 
 func cmdForget(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("forget", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("forget", e)
 	if err := parse(fl, args); err != nil {
 		return err
 	}

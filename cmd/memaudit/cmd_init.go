@@ -20,9 +20,7 @@ func init() {
 }
 
 func cmdInit(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("init", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("init", e)
 	recipients := fl.StringArray("recipient", nil, "also wrap the key to this age1..., age1pq1... or SSH public key (repeatable)")
 	if err := parse(fl, args); err != nil {
 		return err

@@ -122,9 +122,7 @@ func cmdKeys(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		return usageError{"need list, add or remove"}
 	}
-	var v vaultFlags
-	fl := newFlags("keys "+args[0], e)
-	v.add(fl, e)
+	v, fl := vaultCommand("keys "+args[0], e)
 	recips := fl.StringArray("recipient", nil, "age1..., age1pq1... or SSH public key line (repeatable)")
 	files := fl.StringArray("recipients-file", nil, "file of recipients, one a line")
 	sshKeys := fl.StringArray("ssh-key", nil, "SSH public key file (.pub)")
@@ -187,9 +185,7 @@ func cmdKeys(ctx context.Context, e *env, args []string) error {
 }
 
 func cmdRotate(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("rotate-key", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("rotate-key", e)
 	rewrapOnly := fl.Bool("rewrap-only", false, "keep the data key, replace the slots with the given recipients")
 	recips := fl.StringArray("recipient", nil, "age1..., age1pq1... or SSH public key line (repeatable)")
 	files := fl.StringArray("recipients-file", nil, "file of recipients, one a line")

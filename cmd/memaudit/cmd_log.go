@@ -30,9 +30,7 @@ func init() {
 }
 
 func cmdLog(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("log", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("log", e)
 	format := fl.String("format", "table", "table or jsonl")
 	if err := parse(fl, args); err != nil {
 		return err
@@ -65,9 +63,7 @@ func cmdLog(ctx context.Context, e *env, args []string) error {
 }
 
 func cmdStatus(ctx context.Context, e *env, args []string, action string) error {
-	var v vaultFlags
-	fl := newFlags(action, e)
-	v.add(fl, e)
+	v, fl := vaultCommand(action, e)
 	reason := fl.String("reason", "", "why (recorded in the mutation log; required)")
 	var fps *[]string
 	if action == "quarantine" {

@@ -22,9 +22,7 @@ func init() {
 }
 
 func cmdPolicy(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("policy", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("policy", e)
 	readFrom := fl.StringArray("read-from", nil, "also let recalls from SEGMENT read segments matching this glob (repeatable; adds)")
 	ownOnly := fl.Bool("own-only", false, "recalls from SEGMENT read SEGMENT only (clears --read-from)")
 	trust := fl.String("trust", "", "default trust of new entries: untrusted, low, medium, high")
@@ -83,9 +81,7 @@ func cmdPolicy(ctx context.Context, e *env, args []string) error {
 }
 
 func cmdExpire(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("expire", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("expire", e)
 	if err := parse(fl, args); err != nil {
 		return err
 	}

@@ -39,9 +39,7 @@ func findByFingerprint(ctx context.Context, s *store.Store, sc *audit.Scanner, f
 }
 
 func cmdRedact(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("redact", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("redact", e)
 	reason := fl.String("reason", "", "why (recorded in the mutation log; required)")
 	fps := fl.StringArray("finding", nil, "redact the secret of this finding (fingerprint from scan; repeatable)")
 	noRebuild := fl.Bool("no-rebuild", false, "do not rebuild the index afterwards (its old segments keep the old terms until merged)")

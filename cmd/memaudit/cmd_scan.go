@@ -39,9 +39,7 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 }
 
 func cmdScan(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("scan", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("scan", e)
 	format := fl.String("format", "", "table (default on a terminal), json, jsonl or sarif")
 	failOn := fl.String("fail-on", "medium", "exit 1 when a finding at or above this severity is reported")
 	segs := fl.StringArray("segment", nil, "only segments matching this glob (repeatable)")

@@ -28,9 +28,7 @@ func init() {
 }
 
 func cmdSegments(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("segments", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("segments", e)
 	format := fl.String("format", "table", "table or json")
 	if err := parse(fl, args); err != nil {
 		return err
@@ -60,9 +58,7 @@ func cmdSegments(ctx context.Context, e *env, args []string) error {
 }
 
 func cmdStats(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("stats", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("stats", e)
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -79,9 +75,7 @@ func cmdStats(ctx context.Context, e *env, args []string) error {
 }
 
 func cmdVerify(ctx context.Context, e *env, args []string) error {
-	var v vaultFlags
-	fl := newFlags("verify", e)
-	v.add(fl, e)
+	v, fl := vaultCommand("verify", e)
 	format := fl.String("format", "text", "text or json")
 	if err := parse(fl, args); err != nil {
 		return err

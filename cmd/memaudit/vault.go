@@ -120,6 +120,15 @@ func hint(err error) string {
 	return ""
 }
 
+// vaultCommand makes a command's flag set with the vault flags every
+// command shares.
+func vaultCommand(name string, e *env) (*vaultFlags, *pflag.FlagSet) {
+	v := &vaultFlags{}
+	fl := newFlags(name, e)
+	v.add(fl, e)
+	return v, fl
+}
+
 func newFlags(name string, e *env) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
