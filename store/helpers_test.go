@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -84,4 +85,16 @@ func vaultFiles(t testing.TB, dir string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// assertNotInFile fails when the file holds needle.
+func assertNotInFile(t testing.TB, path, needle string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte(needle)) {
+		t.Errorf("%s holds the secret", path)
+	}
 }
