@@ -1,0 +1,207 @@
+package server_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/memaudit/memaudit/internal/server"
+	"github.com/memaudit/memaudit/store"
+)
+
+// sockDir is a short directory: socket paths are limited to ~100 bytes.
+func sockDir(t *testing.T) string {
+	d, err := os.MkdirTemp("", "ma")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(d) })
+	return d
+}
+
+func TestListenUnix(t *testing.T) {
+	d := sockDir(t)
+	path := filepath.Join(d, "run", "memaudit.sock")
+	l, err := server.ListenUnix(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := os.Stat(path)
+	di, _ := os.Stat(filepath.Dir(path))
+	if fi.Mode().Perm() != 0o600 || di.Mode().Perm() != 0o700 {
+		t.Fatalf("socket %v in directory %v, want 0600 in 0700", fi.Mode(), di.Mode())
+	}
+	// A live socket is not taken over.
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	if _, err := server.ListenUnix(path); !errors.Is(err, server.ErrSocketInUse) {
+		t.Fatalf("live socket: %v", err)
+	}
+	// A stale one (the server died) is replaced.
+	l.(*net.UnixListener).SetUnlinkOnClose(false)
+	l.Close()
+	l2, err := server.ListenUnix(path)
+	if err != nil {
+		t.Fatalf("stale socket: %v", err)
+	}
+	l2.Close()
+
+	// A symlink, a regular file, a directory open to others: refused,
+	// and left as they were.
+	target := filepath.Join(d, "target")
+	os.WriteFile(target, []byte("keep"), 0o600)
+	link := filepath.Join(d, "run", "link.sock")
+	os.Symlink(target, link)
+	if _, err := server.ListenUnix(link); err == nil || !strings.Contains(err.Error(), "symlink") {
+		t.Fatalf("symlink: %v", err)
+	}
+	if _, err := server.ListenUnix(target); err == nil || !strings.Contains(err.Error(), "not a socket") {
+		t.Fatalf("regular file: %v", err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep" {
+		t.Fatal("a refused path was changed")
+	}
+	open := filepath.Join(d, "open")
+	os.Mkdir(open, 0o755)
+	if _, err := server.ListenUnix(filepath.Join(open, "s.sock")); err == nil || !strings.Contains(err.Error(), "readable by others") {
+		t.Fatalf("open directory: %v", err)
+	}
+}
+
+func TestListenTCPLoopbackOnly(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:0", "[::]:0", ":0", "192.0.2.1:0", "example.com:0"} {
+		if _, err := server.ListenTCP(addr, false); !errors.Is(err, server.ErrNotLoopback) {
+			t.Errorf("ListenTCP(%s) = %v, want ErrNotLoopback", addr, err)
+		}
+	}
+	for _, addr := range []string{"127.0.0.1:0", "localhost:0"} {
+		l, err := server.ListenTCP(addr, false)
+		if err != nil {
+			t.Fatalf("%s: %v", addr, err)
+		}
+		l.Close()
+	}
+}
+
+func unixClient(path string) *http.Client {
+	return &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, "unix", path)
+	}}}
+}
+
+// TestSlowClients: clients that send their headers slowly are cut off
+// after the header timeout, and others are served meanwhile.
+func TestSlowClients(t *testing.T) {
+	st, _ := openVault(t)
+	path := filepath.Join(sockDir(t), "s.sock")
+	l, err := server.ListenUnix(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- server.New(st, server.Options{HeaderTimeout: 300 * time.Millisecond, MaxConns: 16}).Serve(ctx, l, 5*time.Second) }()
+	var slow []net.Conn
+	for i := 0; i < 10; i++ {
+		c, err := net.Dial("unix", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(c, "GET /v1/health HTTP/1.1\r\nHost: x\r\n") // and never the blank line
+		slow = append(slow, c)
+	}
+	res, err := unixClient(path).Get("http://memaudit/v1/health")
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("served beside slow clients: %v", err)
+	}
+	res.Body.Close()
+	start := time.Now()
+	for _, c := range slow {
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, err := io.ReadAll(c); err != nil {
+			t.Fatalf("slow client not cut off: %v", err)
+		}
+		c.Close()
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Fatalf("slow clients held %v", d)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestGracefulShutdown: a batch in flight when shutdown starts is
+// finished and acknowledged, and every acknowledged entry is there.
+func TestGracefulShutdown(t *testing.T) {
+	st, _ := openVault(t)
+	tok := newToken(t, st, store.TokenSpec{Segments: []string{"agent"}, Rights: allRights})
+	path := filepath.Join(sockDir(t), "s.sock")
+	l, err := server.ListenUnix(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- server.New(st, server.Options{}).Serve(ctx, l, 10*time.Second) }()
+	var b strings.Builder
+	b.WriteString(`{"entries":[`)
+	for i := 0; i < 1000; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"segment":"agent","text":"entry %d of a batch in flight at shutdown"}`, i)
+	}
+	b.WriteString("]}")
+	type result struct {
+		status int
+		err    error
+	}
+	resc := make(chan result, 1)
+	go func() {
+		req, _ := http.NewRequest("POST", "http://memaudit/v1/remember/batch", strings.NewReader(b.String()))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := unixClient(path).Do(req)
+		if err != nil {
+			resc <- result{err: err}
+			return
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		resc <- result{status: res.StatusCode}
+	}()
+	time.Sleep(30 * time.Millisecond)
+	cancel()
+	r := <-resc
+	if r.err != nil || r.status != 201 {
+		t.Fatalf("in-flight batch: %+v", r)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := countEntries(t, st); n != 1000 {
+		t.Fatalf("%d entries after shutdown, want 1000", n)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("socket left behind: %v", err)
+	}
+	if _, err := net.Dial("unix", path); err == nil {
+		t.Fatal("still accepting after shutdown")
+	}
+}
