@@ -115,7 +115,9 @@ func TestSlowClients(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- server.New(st, server.Options{HeaderTimeout: 300 * time.Millisecond, MaxConns: 16}).Serve(ctx, l, 5*time.Second) }()
+	go func() {
+		done <- server.New(st, server.Options{HeaderTimeout: 300 * time.Millisecond, MaxConns: 16}).Serve(ctx, l, 5*time.Second)
+	}()
 	var slow []net.Conn
 	for i := 0; i < 10; i++ {
 		c, err := net.Dial("unix", path)
