@@ -23,8 +23,8 @@ func init() {
 		run:     cmdAdd,
 	})
 	register("import", command{
-		summary: "import entries from JSONL (all or nothing)",
-		usage:   "memaudit import --format jsonl FILE|-",
+		summary: "import entries from JSONL (all or nothing) or a Hermes Agent home",
+		usage:   "memaudit import [--format jsonl] FILE|- | import --format hermes [--with-sessions] DIR",
 		run:     cmdImport,
 	})
 	register("export", command{
@@ -165,12 +165,19 @@ func jsonErr(err error) string {
 
 func cmdImport(ctx context.Context, e *env, args []string) error {
 	v, fl := vaultCommand("import", e)
-	format := fl.String("format", "jsonl", "input format: jsonl")
+	format := fl.String("format", "jsonl", "input format: jsonl, or hermes (a Hermes Agent home: ~/.hermes or a profile)")
+	withSessions := fl.Bool("with-sessions", false, "hermes: also import the messages of state.db, one segment per chat")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
+	if *format == "hermes" {
+		if fl.NArg() != 1 {
+			return usageError{"need exactly one DIR, a Hermes home"}
+		}
+		return importHermes(ctx, e, v, fl.Arg(0), *withSessions)
+	}
 	if *format != "jsonl" {
-		return usageError{fmt.Sprintf("unknown --format %q (this build imports jsonl)", *format)}
+		return usageError{fmt.Sprintf("unknown --format %q (jsonl or hermes)", *format)}
 	}
 	if fl.NArg() != 1 {
 		return usageError{"need exactly one FILE (or - for stdin)"}

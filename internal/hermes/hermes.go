@@ -7,6 +7,7 @@ package hermes
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -22,9 +23,14 @@ import (
 
 // Entry is one memory read from the home, in memaudit's terms.
 type Entry struct {
-	// ID is stable across runs (file and ordinal, or message id), so that
-	// an import can tell what it already has.
-	ID         string
+	// ID is stable across runs, so that an import can tell what it
+	// already has: the file and a hash of the entry's text for the
+	// curated files (an edited entry is a new one; entries that moved
+	// keep their id), the session and message id for messages.
+	ID string
+	// Kind is memaudit's entry kind: note (MEMORY.md), fact (USER.md),
+	// episode (a message).
+	Kind       string
 	Segment    string
 	Text       string
 	SourceKind string // agent, user, tool, system
@@ -56,9 +62,9 @@ func Read(ctx context.Context, dir string, withSessions bool) (*Home, error) {
 	h := &Home{}
 	mem := filepath.Join(dir, "memories")
 	found := false
-	for _, f := range []struct{ name, segment, kind string }{
-		{"MEMORY.md", "agent", "agent"},
-		{"USER.md", "user/profile", "user"},
+	for _, f := range []struct{ name, segment, kind, entryKind string }{
+		{"MEMORY.md", "agent", "agent", "note"},
+		{"USER.md", "user/profile", "user", "fact"},
 	} {
 		path := filepath.Join(mem, f.name)
 		b, err := os.ReadFile(path)
@@ -81,8 +87,9 @@ func Read(ctx context.Context, dir string, withSessions bool) (*Home, error) {
 			if part == "" {
 				continue
 			}
-			h.Entries = append(h.Entries, Entry{ID: fmt.Sprintf("hermes:%s:%d", f.name, i), Segment: f.segment, Text: part,
-				SourceKind: f.kind, SourceURI: "hermes:memories/" + f.name, Created: fi.ModTime().UTC()})
+			sum := sha256.Sum256([]byte(part))
+			h.Entries = append(h.Entries, Entry{ID: fmt.Sprintf("hermes:%s:%x", f.name, sum[:8]), Kind: f.entryKind, Segment: f.segment, Text: part,
+				SourceKind: f.kind, SourceURI: fmt.Sprintf("hermes:memories/%s#%d", f.name, i+1), Created: fi.ModTime().UTC()})
 		}
 	}
 	db := filepath.Join(dir, "state.db")
@@ -102,6 +109,16 @@ func Read(ctx context.Context, dir string, withSessions bool) (*Home, error) {
 	}
 	if !found {
 		return nil, ErrNotHome
+	}
+	// Other files that hold memory or its copies in plaintext: not read,
+	// but the operator must know about them.
+	for _, pat := range []string{"memories/*.bak.*", "memories/*.lock", "memories/ARCHIVE.jsonl", "pending/memory/*.json", "sessions/*"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		for _, p := range m {
+			if fi, err := os.Stat(p); err == nil && (fi.Mode().IsRegular() && fi.Size() > 0 || fi.IsDir()) {
+				h.Files = append(h.Files, p)
+			}
+		}
 	}
 	return h, nil
 }
@@ -148,11 +165,11 @@ func readSessions(ctx context.Context, path string, h *Home) error {
 	if err != nil || !mcols["session_id"] || !mcols["content"] || !mcols["role"] {
 		return fmt.Errorf("not a Hermes state database (messages lacks session_id, role or content)")
 	}
-	pick := func(cols map[string]bool, table string, names ...string) string {
+	pick := func(cols map[string]bool, alias, table string, names ...string) string {
 		var out []string
 		for _, n := range names {
 			if cols[n] {
-				out = append(out, table+"."+n)
+				out = append(out, alias+"."+n)
 			} else {
 				out = append(out, "NULL")
 				h.Skipped = append(h.Skipped, fmt.Sprintf("%s.%s: no such column in this schema", table, n))
@@ -160,15 +177,20 @@ func readSessions(ctx context.Context, path string, h *Home) error {
 		}
 		return strings.Join(out, ", ")
 	}
-	q := "SELECT " + pick(mcols, "m", "id", "timestamp") + ", m.session_id, m.role, m.content, " +
-		pick(scols, "s", "source", "user_id", "chat_id", "chat_type", "thread_id") +
+	q := "SELECT " + pick(mcols, "m", "messages", "id", "timestamp") + ", m.session_id, m.role, m.content, " +
+		pick(scols, "s", "sessions", "source", "user_id", "chat_id", "chat_type", "thread_id") +
 		" FROM messages m LEFT JOIN sessions s ON s.id = m.session_id ORDER BY m.session_id, " + map[bool]string{true: "m.id", false: "m.rowid"}[mcols["id"]]
 	rows, err := db.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("read messages: %w", err)
 	}
 	defer rows.Close()
-	n := 0
+	n, systemSkipped := 0, 0
+	defer func() {
+		if systemSkipped > 0 {
+			h.Skipped = append(h.Skipped, fmt.Sprintf("%d system messages (prompts Hermes builds, not memory)", systemSkipped))
+		}
+	}()
 	for rows.Next() {
 		var id, ts, source, user, chat, chatType, thread sql.NullString
 		var session, role string
@@ -184,10 +206,16 @@ func readSessions(ctx context.Context, path string, h *Home) error {
 		if !utf8.ValidString(text) {
 			text = strings.ToValidUTF8(text, "\uFFFD")
 		}
-		e := Entry{ID: "hermes:msg:" + id.String, Text: text, Session: session, Channel: source.String,
+		if role == "system" {
+			// System prompts are built by Hermes (from memory, among
+			// others) and repeat in every session: not memory.
+			systemSkipped++
+			continue
+		}
+		e := Entry{ID: "hermes:msg:" + session + ":" + id.String, Kind: "episode", Text: text, Session: session, Channel: source.String,
 			SourceURI: "hermes:state.db/messages/" + id.String}
 		if !id.Valid {
-			e.ID = fmt.Sprintf("hermes:msg:%s:%d", session, n)
+			e.ID = fmt.Sprintf("hermes:msg:%s:n%d", session, n)
 		}
 		switch role {
 		case "user":
