@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/memaudit/memaudit/audit"
+	"github.com/memaudit/memaudit/internal/mcpserver"
+	"github.com/memaudit/memaudit/internal/ulid"
+	"github.com/memaudit/memaudit/store"
+)
+
+func init() {
+	register("mcp", command{
+		summary: "serve the vault to an MCP client over stdio (tools remember, recall, forget, audit_findings)",
+		usage:   "memaudit mcp --segment GLOB... [--rights remember,recall,forget,audit] [--session ID]",
+		run:     cmdMCP,
+	})
+}
+
+// version is set at build time (-ldflags "-X main.version=...").
+var version = "dev"
+
+func cmdMCP(ctx context.Context, e *env, args []string) error {
+	v, fl := vaultCommand("mcp", e)
+	segs := fl.StringArray("segment", nil, "segment glob the tools reach (repeatable, required)")
+	rights := fl.StringSlice("rights", []string{"remember", "recall", "forget"}, "tools to offer: remember, recall, forget, audit")
+	session := fl.String("session", "", "session id for the recall log (default mcp:<new id>)")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if len(*segs) == 0 {
+		return usageError{"need at least one --segment GLOB: an MCP client never gets the whole vault by default"}
+	}
+	var rs []store.Right
+	for _, r := range *rights {
+		rs = append(rs, store.Right(strings.TrimSpace(r)))
+	}
+	for _, r := range rs {
+		switch r {
+		case store.RightRemember, store.RightRecall, store.RightForget, store.RightAudit:
+		default:
+			return usageError{"unknown right " + string(r) + " (remember, recall, forget, audit)"}
+		}
+	}
+	if *session == "" {
+		*session = "mcp:" + ulid.New(time.Now())
+	}
+	sc, err := audit.New(audit.Options{})
+	if err != nil {
+		return err
+	}
+	s, err := v.open(ctx, e, store.Options{Scanner: sc, Actor: "mcp"})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	srv, err := mcpserver.New(s, mcpserver.Config{Segments: *segs, Rights: rs, Scanner: sc, Session: *session, Version: version})
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	// stdin and stdout carry the protocol; diagnostics go to stderr.
+	err = srv.Run(ctx, &mcp.IOTransport{Reader: nopCloser{e.stdin}, Writer: nopWriteCloser{e.stdout}})
+	if err != nil && !errors.Is(err, context.Canceled) && !strings.Contains(err.Error(), "EOF") {
+		return err
+	}
+	return s.Close()
+}
+
+type nopCloser struct{ io.Reader }
+
+func (nopCloser) Close() error { return nil }
+
+type nopWriteCloser struct{ io.Writer }
+
+func (nopWriteCloser) Close() error { return nil }
