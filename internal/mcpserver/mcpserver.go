@@ -225,7 +225,7 @@ func (h *handlers) forget(ctx context.Context, _ *mcp.CallToolRequest, in Forget
 	e, err := h.st.Get(ctx, in.ID)
 	// Outside the scope, or not active (quarantined evidence): not found,
 	// like an id that does not exist.
-	if err == nil && (!h.scope.Covers(e.Segment) || e.Status != store.StatusActive) {
+	if err == nil && (!h.scope.Covers(e.Segment) || (e.Status != store.StatusActive && e.Status != store.StatusRedacted)) {
 		err = store.ErrNotFound
 	}
 	if err != nil {

@@ -165,8 +165,12 @@ func (s *Server) recall(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"hits": outs})
 }
 
+// recallable says whether an agent may see an entry: active, or redacted
+// (the secret is gone; Recall returns those too).
+func recallable(st store.Status) bool { return st == store.StatusActive || st == store.StatusRedacted }
+
 // entry serves GET (recall right) and DELETE (forget right) on one id. An
-// entry outside the token's segments, or not active, is "not found", the
+// entry outside the token's segments, or neither active nor redacted, is "not found", the
 // same as an id that does not exist: a token learns nothing about other
 // segments, and quarantined evidence can be neither read nor forgotten
 // by an agent (the operator releases or forgets it).
@@ -206,7 +210,7 @@ func (s *Server) entry() http.Handler {
 
 func (s *Server) visible(w http.ResponseWriter, r *http.Request) *store.Entry {
 	e, err := s.st.Get(r.Context(), r.PathValue("id"))
-	if err == nil && (!token(r).Covers(e.Segment) || e.Status != store.StatusActive) {
+	if err == nil && (!token(r).Covers(e.Segment) || !recallable(e.Status)) {
 		err = store.ErrNotFound
 	}
 	if err != nil {
