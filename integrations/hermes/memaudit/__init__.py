@@ -1,0 +1,11 @@
+"""memaudit memory provider for Hermes Agent. Copy this folder to
+$HERMES_HOME/plugins/memaudit/ and set memory.provider: memaudit."""
+
+from .client import Client, MemauditError
+from .provider import MemauditProvider, chat_segment, load_config
+
+__all__ = ["Client", "MemauditError", "MemauditProvider", "chat_segment", "load_config", "register"]
+
+
+def register(ctx):
+    ctx.register_memory_provider(MemauditProvider())
