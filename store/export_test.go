@@ -26,3 +26,11 @@ func ExecForTest(s *Store, query string) error {
 
 // SetRotateHookForTest calls fn at each step of a rotation.
 func SetRotateHookForTest(fn func(step string)) { rotateHook = fn }
+
+// SetDrainBatchForTest sets how many spooled recalls one transaction
+// drains, and returns a function that restores it.
+func SetDrainBatchForTest(n int) func() {
+	old := drainBatch
+	drainBatch = n
+	return func() { drainBatch = old }
+}

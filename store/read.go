@@ -369,25 +369,6 @@ func (s *Store) scanSearch(ctx context.Context, q string, segments []string, lim
 	return hits, nil
 }
 
-// logRecalls records which session was given which entries.
-func (s *Store) logRecalls(ctx context.Context, from, session string, hits []Hit) error {
-	if len(hits) == 0 {
-		return nil
-	}
-	tx, err := s.db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return classify(err)
-	}
-	defer tx.Rollback()
-	at := toNanos(s.opts.Now())
-	for _, h := range hits {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO recalls(at, session, segment, entry_id) VALUES (?, ?, ?, ?)", at, session, from, h.Entry.ID); err != nil {
-			return classify(err)
-		}
-	}
-	return classify(tx.Commit())
-}
-
 // Exposure is one session that was given an entry.
 type Exposure struct {
 	Session string    `json:"session"`
@@ -402,8 +383,11 @@ func (s *Store) Exposures(ctx context.Context, id string) ([]Exposure, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.r.QueryContext(ctx, `SELECT session, segment, count(*), min(at), max(at) FROM recalls
-		WHERE entry_id = ? GROUP BY session, segment ORDER BY min(at)`, id)
+	if err := s.drainSpool(ctx); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.r.QueryContext(ctx, `SELECT session, segment, count, first, last FROM exposures
+		WHERE entry_id = ? ORDER BY first, session, segment`, id)
 	if err != nil {
 		return nil, classify(err)
 	}

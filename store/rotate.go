@@ -106,6 +106,12 @@ func Rotate(ctx context.Context, dir string, opts Options, extra []Recipient) er
 		s.Close()
 		return err
 	}
+	// The recall spool is under the old key: drain it into the database
+	// (which the export re-encrypts) and remove it before the key changes.
+	if err := s.retireSpool(ctx); err != nil {
+		s.Close()
+		return fmt.Errorf("rotate: drain the recall spool: %w", err)
+	}
 	kf.Pending = pending
 	if err := kf.Save(path); err != nil {
 		s.Close()

@@ -51,12 +51,17 @@ type Store struct {
 	segSeq   int64
 	segNames []string
 
-	// repaired says what Open rebuilt, for Verify to report.
-	repaired string
+	// repaired says what Open rebuilt, for Verify to report; spoolNote
+	// says that an unreadable recall spool was set aside.
+	repaired  string
+	spoolNote string
 	// indexErr is the damage found with Options.NoRepair.
 	indexErr error
 	// schema is the database's schema version after migrations.
 	schema int
+
+	// spool holds the recall log until it is drained (recall_log.go).
+	spool *spool
 
 	closed atomic.Bool
 }
@@ -209,6 +214,21 @@ func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, cre
 	if err := s.db.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&s.schema); err != nil {
 		return nil, fmt.Errorf("open database: %w", classify(err))
 	}
+	var spoolKey []byte
+	if dataKey != nil {
+		spoolKey = vaultcrypto.SpoolKey(dataKey)
+		defer vaultcrypto.Wipe(spoolKey)
+	}
+	var note string
+	if s.spool, note, err = openSpool(ctx, dir, spoolKey, &o); err != nil {
+		return nil, fmt.Errorf("open recall spool: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			s.spool.db.Close()
+		}
+	}()
+	s.spoolNote = note
 	if err := s.openIndex(ctx, dataKey); err != nil {
 		return nil, err
 	}
@@ -221,7 +241,15 @@ func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, cre
 
 // Repaired says what Open repaired ("" when nothing), so that a CLI can
 // tell the operator.
-func (s *Store) Repaired() string { return s.repaired }
+func (s *Store) Repaired() string {
+	switch {
+	case s.repaired == "":
+		return s.spoolNote
+	case s.spoolNote == "":
+		return s.repaired
+	}
+	return s.repaired + "; " + s.spoolNote
+}
 
 // Dir returns the vault directory.
 func (s *Store) Dir() string { return s.dir }
@@ -233,7 +261,8 @@ func (s *Store) Close() error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	err := s.flushIndexLocked()
+	err := s.closeSpool()
+	err = errors.Join(err, s.flushIndexLocked())
 	err = errors.Join(err, s.closeIndex())
 	err = errors.Join(err, s.db.close())
 	// bleve and SQLite may have created files with their own modes.

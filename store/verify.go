@@ -48,6 +48,9 @@ func (s *Store) Verify(ctx context.Context) (*Report, error) {
 	bad := func(part, format string, args ...any) {
 		r.Problems = append(r.Problems, Problem{Part: part, Detail: fmt.Sprintf(format, args...)})
 	}
+	if s.spoolNote != "" {
+		bad("recall log", "%s", s.spoolNote)
+	}
 	if s.repaired != "" {
 		bad("index", "%s (rebuilt on open)", s.repaired)
 	}
@@ -80,6 +83,21 @@ func (s *Store) Verify(ctx context.Context) (*Report, error) {
 			if n > 5 {
 				bad("database", "%d more damaged pages", n-5)
 			}
+		}
+	}
+	if s.keyID != "" && s.spool != nil {
+		// The recall spool's pages, too (recall log rows not yet drained).
+		rows, err := s.spool.db.QueryContext(ctx, "PRAGMA cipher_integrity_check")
+		if err != nil {
+			bad("recall log", "cipher_integrity_check: %v", classify(err))
+		} else {
+			for rows.Next() {
+				var msg string
+				if rows.Scan(&msg) == nil {
+					bad("recall log", "page authentication: %s", msg)
+				}
+			}
+			rows.Close()
 		}
 	}
 	var integrity string
@@ -152,7 +170,10 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	if err := s.db.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&st.Schema); err != nil {
 		return nil, classify(err)
 	}
-	if err := s.db.r.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM segments), (SELECT count(*) FROM recalls)").Scan(&st.Segments, &st.Recalls); err != nil {
+	if err := s.drainSpool(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.db.r.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM segments), (SELECT coalesce(sum(count), 0) FROM exposures)").Scan(&st.Segments, &st.Recalls); err != nil {
 		return nil, classify(err)
 	}
 	rows, err := s.db.r.QueryContext(ctx, "SELECT status, count(*) FROM entries GROUP BY status")

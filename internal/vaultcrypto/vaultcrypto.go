@@ -46,6 +46,8 @@ const (
 	labelIndex     = "memaudit v1 index key"
 	labelIndexFile = "memaudit v1 index file key"
 	labelCheck     = "memaudit v1 key check value"
+	labelSpool     = "memaudit v1 recall spool key"
+	labelSpoolSalt = "memaudit v1 recall spool salt"
 )
 
 // ErrOpen is returned when an index chunk fails authentication: the file was
@@ -100,7 +102,18 @@ func CheckKey(dataKey, check []byte) bool {
 func SQLCipherKey(dataKey []byte) []byte {
 	k := derive(dataKey, nil, labelSQLCipher, KeySize)
 	defer Wipe(k)
-	salt := DBSalt(dataKey)
+	return rawKeySpec(k, DBSalt(dataKey))
+}
+
+// SpoolKey is SQLCipherKey for the recall spool, a second database: its
+// own key and salt, so that no page of one file authenticates in the other.
+func SpoolKey(dataKey []byte) []byte {
+	k := derive(dataKey, nil, labelSpool, KeySize)
+	defer Wipe(k)
+	return rawKeySpec(k, derive(dataKey, nil, labelSpoolSalt, saltSize))
+}
+
+func rawKeySpec(k, salt []byte) []byte {
 	out := make([]byte, 0, 3+2*(KeySize+saltSize))
 	out = append(out, "x'"...)
 	out = hex.AppendEncode(out, k)

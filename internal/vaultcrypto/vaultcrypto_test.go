@@ -18,6 +18,7 @@ var update = flag.Bool("update", false, "rewrite testdata/vectors.json")
 type vectors struct {
 	DataKey   string `json:"data_key"`
 	SQLCipher string `json:"sqlcipher_key_spec"`
+	Spool     string `json:"spool_key_spec"`
 	DBSalt    string `json:"db_salt"`
 	IndexKey  string `json:"index_key"`
 	Check     string `json:"key_check_value"`
@@ -37,7 +38,7 @@ func TestVectors(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := vectors{
-		DataKey: hex.EncodeToString(dk), SQLCipher: string(SQLCipherKey(dk)), DBSalt: hex.EncodeToString(DBSalt(dk)),
+		DataKey: hex.EncodeToString(dk), SQLCipher: string(SQLCipherKey(dk)), Spool: string(SpoolKey(dk)), DBSalt: hex.EncodeToString(DBSalt(dk)),
 		IndexKey: hex.EncodeToString(IndexKey(dk)), Check: hex.EncodeToString(KeyCheck(dk)),
 		FileSalt: hex.EncodeToString(salt), Plain: hex.EncodeToString([]byte("memaudit")),
 		Sealed: hex.EncodeToString(s.Seal([]byte("memaudit"))),
