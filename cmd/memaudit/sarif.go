@@ -79,6 +79,7 @@ func sarifLog(res *store.ScanResult, sc *audit.Scanner) sarifReport {
 	run.Tool.Driver.InformationURI = "https://github.com/memaudit/memaudit"
 	seen := map[string]bool{}
 	run.Results = []sarifResult{}
+	run.Tool.Driver.Rules = []sarifRule{} // an empty run still has arrays, not nulls (the schema says so)
 	for _, f := range res.Findings {
 		if !seen[f.Rule] {
 			seen[f.Rule] = true
