@@ -231,14 +231,15 @@ func promote(dir string, kf *keyfile.File) error {
 }
 
 // recoverRotation finishes or rolls back an interrupted rotation: the
-// database header tells which key the database is under.
-func recoverRotation(dir string, kf *keyfile.File, opts Options) error {
+// database header tells which key the database is under. It returns what
+// it did, for the mutation log.
+func recoverRotation(dir string, kf *keyfile.File, opts Options) (string, error) {
 	lock, err := fsutil.TryLock(filepath.Join(dir, keyLockName), 5*opts.IndexWait)
 	if errors.Is(err, fsutil.ErrLocked) {
-		return ErrKeyBusy
+		return "", ErrKeyBusy
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer lock.Unlock()
 	activeKey, errA := kf.Active.Unlock(opts.Identities)
@@ -247,22 +248,42 @@ func recoverRotation(dir string, kf *keyfile.File, opts Options) error {
 	defer vaultcrypto.Wipe(pendingKey)
 	if errA != nil && errP != nil {
 		if errors.Is(errA, keyfile.ErrWrongKey) {
-			return ErrWrongKey
+			return "", ErrWrongKey
 		}
-		return fmt.Errorf("%w: key file: %v", ErrCorrupt, errA)
+		return "", fmt.Errorf("%w: key file: %v", ErrCorrupt, errA)
 	}
+	activeID, pendingID := kf.Active.ID, kf.Pending.ID
 	switch {
 	case errP == nil && checkHeader(filepath.Join(dir, dbFileName), pendingKey) == nil:
 		// The swap happened: finish.
 		os.Remove(filepath.Join(dir, rotatingName))
-		return promote(dir, kf)
+		if err := promote(dir, kf); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("interrupted rotation to key %s finished at open (the database had been swapped); key %s destroyed", pendingID, activeID), nil
 	case errA == nil && checkHeader(filepath.Join(dir, dbFileName), activeKey) == nil:
 		// The swap did not happen: roll back.
 		if err := os.Remove(filepath.Join(dir, rotatingName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
+			return "", err
 		}
 		kf.Pending = nil
-		return kf.Save(filepath.Join(dir, keyFileName))
+		if err := kf.Save(filepath.Join(dir, keyFileName)); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("interrupted rotation to key %s rolled back at open (the database had not been swapped); key %s stays active and key %s was never used", pendingID, activeID, pendingID), nil
 	}
-	return fmt.Errorf("%w: the database is under neither the active nor the pending key of an unfinished rotation", ErrCorrupt)
+	return "", fmt.Errorf("%w: the database is under neither the active nor the pending key of an unfinished rotation", ErrCorrupt)
+}
+
+// logRecovery records what recoverRotation did.
+func (s *Store) logRecovery(ctx context.Context, detail string) error {
+	tx, err := s.db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback()
+	if err := s.appendLog(ctx, tx, s.opts.Now(), ActionRotate, "", detail); err != nil {
+		return err
+	}
+	return classify(tx.Commit())
 }

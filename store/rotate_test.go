@@ -3,6 +3,7 @@ package store_test
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -86,6 +87,7 @@ func TestRotateSurvivesSIGKILL(t *testing.T) {
 	ents := fill(t, v.s, 200)
 	v.s.Close()
 	lastStep := map[string]int{}
+	recovered, outcomes := 0, map[string]int{}
 	for round := 0; round < rounds; round++ {
 		cmd := childCmd(t, v, "rotator")
 		var out strings.Builder
@@ -102,9 +104,28 @@ func TestRotateSurvivesSIGKILL(t *testing.T) {
 			last = "after " + steps[len(steps)-1]
 		}
 		lastStep[last]++
+		var kf struct{ Pending json.RawMessage }
+		raw, _ := os.ReadFile(filepath.Join(v.dir, "key.json"))
+		json.Unmarshal(raw, &kf)
+		interrupted := len(kf.Pending) > 0 && string(kf.Pending) != "null"
 		s, err := store.Open(ctx, v.dir, store.Options{Identities: v.ids})
 		if err != nil {
 			t.Fatalf("round %d: vault does not open after a killed rotation: %v", round, err)
+		}
+		// An interrupted rotation's outcome is in the mutation log.
+		var lastRec *store.LogRecord
+		for r, err := range s.Log(ctx) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			lastRec = r
+		}
+		if interrupted {
+			recovered++
+			if lastRec == nil || lastRec.Action != store.ActionRotate || !strings.Contains(lastRec.Detail, "interrupted rotation") {
+				t.Fatalf("round %d: no record of the recovery: %+v", round, lastRec)
+			}
+			outcomes[strings.Fields(lastRec.Detail)[5]]++
 		}
 		n := 0
 		for _, err := range s.Entries(ctx, store.Filter{}) {
@@ -124,7 +145,7 @@ func TestRotateSurvivesSIGKILL(t *testing.T) {
 			t.Fatalf("round %d: a half-written database was left behind", round)
 		}
 	}
-	t.Logf("killed %d times; last step reached: %v", rounds, lastStep)
+	t.Logf("killed %d times; last step reached: %v; %d recoveries logged: %v", rounds, lastStep, recovered, outcomes)
 	if longMode() && len(lastStep) < 4 {
 		t.Fatalf("the kills hit only %d phases: %v", len(lastStep), lastStep)
 	}

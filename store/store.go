@@ -136,10 +136,19 @@ func open(ctx context.Context, dir string, opts Options, keyLocked bool) (*Store
 		if len(opts.Identities) == 0 {
 			return nil, fmt.Errorf("open %s: %w (no identity given)", dir, ErrWrongKey)
 		}
-		if err := recoverRotation(dir, kf, opts); err != nil {
+		did, err := recoverRotation(dir, kf, opts)
+		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", dir, err)
 		}
-		return open(ctx, dir, opts, keyLocked)
+		st, err := open(ctx, dir, opts, keyLocked)
+		if err != nil {
+			return nil, err
+		}
+		if err := st.logRecovery(ctx, did); err != nil {
+			st.Close()
+			return nil, fmt.Errorf("open %s: log the rotation's recovery: %w", dir, err)
+		}
+		return st, nil
 	}
 	if len(opts.Identities) == 0 {
 		return nil, fmt.Errorf("open %s: %w (no identity given)", dir, ErrWrongKey)
