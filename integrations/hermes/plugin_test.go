@@ -13,6 +13,9 @@ import (
 func TestHermesPluginPython(t *testing.T) {
 	py, err := exec.LookPath("python3")
 	if err != nil {
+		if os.Getenv("MEMAUDIT_REQUIRE_PYTHON") != "" {
+			t.Fatal("python3 not installed, and MEMAUDIT_REQUIRE_PYTHON is set (CI)")
+		}
 		t.Skip("python3 not installed: the Hermes plugin tests need it")
 	}
 	bin := filepath.Join(t.TempDir(), "memaudit")
