@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/memaudit/memaudit/store"
@@ -34,8 +35,24 @@ func TestReopenManyTimesKeepsIndexSnapshots(t *testing.T) {
 		if _, err := s.Recall(context.Background(), "agent", "heron", store.RecallOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		if buf.Len() > 0 {
-			t.Fatalf("round %d: bleve: %s", i, buf.String())
+		if out := unexpectedBleveLog(buf.String()); out != "" {
+			t.Fatalf("round %d: bleve: %s", i, out)
 		}
 	}
+}
+
+// unexpectedBleveLog drops one benign line: scorch's removeOldZapFiles
+// lists the directory and then removes unreferenced files, and when another
+// of its cleanups removed one in between it logs "got err removing file:
+// ... no such file or directory" (the file is gone, as wanted; seen about
+// once in ten race-detector runs of this test).
+func unexpectedBleveLog(s string) string {
+	var out []string
+	for _, line := range strings.Split(strings.TrimSpace(s), "\n") {
+		if line == "" || strings.Contains(line, "got err removing file:") && strings.HasSuffix(line, "no such file or directory") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
