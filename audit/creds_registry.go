@@ -49,6 +49,8 @@ func credentialDetectors() []detector {
 		&prefixed{id: "stripe-webhook-secret", prefixes: []string{"whsec_"}, body: isAlnum, min: 32, max: 64},
 		&prefixed{id: "sendgrid-api-key", prefixes: []string{"SG."}, body: func(c byte) bool { return isB64URL(c) || c == '.' }, min: 66, max: 66},
 		&prefixed{id: "npm-token", prefixes: []string{"npm_"}, body: isAlnum, min: 36, max: 36},
+		// memaudit's own service tokens (store.CreateToken): mat_<16 hex>_<43 base64url>.
+		&prefixed{id: "memaudit-service-token", prefixes: []string{"mat_"}, body: isB64URL, min: 60, max: 60, minEntropy: 3.5},
 		&prefixed{id: "pypi-token", prefixes: []string{"pypi-AgEIcHlwaS5vcmc"}, body: isB64URL, min: 50, max: 400},
 		jwt{},
 		privateKey{},

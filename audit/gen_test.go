@@ -68,6 +68,7 @@ var generators = map[string]func() string{
 	"hex32":          func() string { return randFrom(hexSet, 32) },
 	"google":         func() string { return "AIzaSy" + randFrom(b64urlSet, 33) },
 	"groq":           func() string { return "gsk_" + randFrom(alphaNum, 52) },
+	"memaudit":       func() string { return "mat_" + randFrom(hexSet, 16) + "_" + randFrom(b64urlSet, 43) },
 	"xai":            func() string { return "xai-" + randFrom(alphaNum, 80) },
 	"hf":             func() string { return "hf_" + randFrom(letters, 34) },
 	"pplx":           func() string { return "pplx-" + randFrom(alphaNum, 48) },

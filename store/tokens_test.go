@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/store"
 )
 
@@ -106,5 +107,23 @@ func TestTokenSpecErrors(t *testing.T) {
 	}
 	if list, _ := v.s.Tokens(ctx); len(list) != 0 {
 		t.Fatalf("refused specs left tokens: %+v", list)
+	}
+}
+
+// TestTokenFoundByAuditor: a real token pasted into memory is a finding
+// (the auditor's rule and the token format agree).
+func TestTokenFoundByAuditor(t *testing.T) {
+	v := newVault(t)
+	tok, _, err := v.s.CreateToken(context.Background(), store.TokenSpec{Segments: []string{"agent"}, Rights: []store.Right{store.RightRecall}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := audit.New(audit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := sc.Scan(context.Background(), audit.Entry{ID: "x", Text: "use this token for the plugin: " + tok})
+	if len(fs) != 1 || fs[0].Rule != "memaudit-service-token" || strings.Contains(fs[0].Excerpt, tok) {
+		t.Fatalf("findings: %+v", fs)
 	}
 }
