@@ -9,7 +9,6 @@ import (
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
-	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/internal/mcpserver"
 	"github.com/memaudit/memaudit/internal/ulid"
 	"github.com/memaudit/memaudit/store"
@@ -51,11 +50,7 @@ func cmdMCP(ctx context.Context, e *env, args []string) error {
 	if *session == "" {
 		*session = "mcp:" + ulid.New(time.Now())
 	}
-	sc, err := audit.New(audit.Options{})
-	if err != nil {
-		return err
-	}
-	s, err := v.open(ctx, e, store.Options{Scanner: sc, Actor: "mcp"})
+	s, sc, err := v.openGuarded(ctx, e, "mcp")
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/internal/server"
 	"github.com/memaudit/memaudit/store"
 )
@@ -45,11 +44,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if fl.NArg() != 0 {
 		return usageError{"serve takes no arguments"}
 	}
-	sc, err := audit.New(audit.Options{})
-	if err != nil {
-		return err
-	}
-	s, err := v.open(ctx, e, store.Options{Scanner: sc, Actor: "serve"})
+	s, sc, err := v.openGuarded(ctx, e, "serve")
 	if err != nil {
 		return err
 	}

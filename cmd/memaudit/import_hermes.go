@@ -30,11 +30,7 @@ func importHermes(ctx context.Context, e *env, v *vaultFlags, dir string, withSe
 	for _, sk := range h.Skipped {
 		fmt.Fprintf(e.stderr, "memaudit: note: skipped %s\n", sk)
 	}
-	sc, err := audit.New(audit.Options{})
-	if err != nil {
-		return err
-	}
-	s, err := v.open(ctx, e, store.Options{Scanner: sc, Actor: "import:hermes"})
+	s, sc, err := v.openGuarded(ctx, e, "import:hermes")
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"filippo.io/age"
 	"github.com/spf13/pflag"
 
+	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/internal/keyring"
 	"github.com/memaudit/memaudit/store"
 )
@@ -80,6 +81,18 @@ func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.
 		fmt.Fprintf(e.stderr, "memaudit: warning: %s; rebuilt from the database\n", r)
 	}
 	return s, nil
+}
+
+// openGuarded opens the vault with the write guard on (the auditor with
+// default options), for the commands through which agents and imports
+// write: serve, mcp, import --format hermes. actor names them in the log.
+func (v *vaultFlags) openGuarded(ctx context.Context, e *env, actor string) (*store.Store, *audit.Scanner, error) {
+	sc, err := audit.New(audit.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := v.open(ctx, e, store.Options{Scanner: sc, Actor: actor})
+	return s, sc, err
 }
 
 func isTerminal(w io.Writer) bool {

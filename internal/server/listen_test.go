@@ -104,20 +104,26 @@ func unixClient(path string) *http.Client {
 	}}}
 }
 
-// TestSlowClients: clients that send their headers slowly are cut off
-// after the header timeout, and others are served meanwhile.
-func TestSlowClients(t *testing.T) {
-	st, _ := openVault(t)
-	path := filepath.Join(sockDir(t), "s.sock")
+// serveSocket runs a server for st on a fresh socket until stop is called;
+// stop returns Serve's error.
+func serveSocket(t *testing.T, st *store.Store, o server.Options, grace time.Duration) (path string, stop func() error) {
+	t.Helper()
+	path = filepath.Join(sockDir(t), "s.sock")
 	l, err := server.ListenUnix(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() {
-		done <- server.New(st, server.Options{HeaderTimeout: 300 * time.Millisecond, MaxConns: 16}).Serve(ctx, l, 5*time.Second)
-	}()
+	go func() { done <- server.New(st, o).Serve(ctx, l, grace) }()
+	return path, func() error { cancel(); return <-done }
+}
+
+// TestSlowClients: clients that send their headers slowly are cut off
+// after the header timeout, and others are served meanwhile.
+func TestSlowClients(t *testing.T) {
+	st, _ := openVault(t)
+	path, stop := serveSocket(t, st, server.Options{HeaderTimeout: 300 * time.Millisecond, MaxConns: 16}, 5*time.Second)
 	var slow []net.Conn
 	for i := 0; i < 10; i++ {
 		c, err := net.Dial("unix", path)
@@ -143,8 +149,7 @@ func TestSlowClients(t *testing.T) {
 	if d := time.Since(start); d > 3*time.Second {
 		t.Fatalf("slow clients held %v", d)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -154,14 +159,7 @@ func TestSlowClients(t *testing.T) {
 func TestGracefulShutdown(t *testing.T) {
 	st, _ := openVault(t)
 	tok := newToken(t, st, store.TokenSpec{Segments: []string{"agent"}, Rights: allRights})
-	path := filepath.Join(sockDir(t), "s.sock")
-	l, err := server.ListenUnix(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- server.New(st, server.Options{}).Serve(ctx, l, 10*time.Second) }()
+	path, stop := serveSocket(t, st, server.Options{}, 10*time.Second)
 	var b strings.Builder
 	b.WriteString(`{"entries":[`)
 	for i := 0; i < 1000; i++ {
@@ -189,12 +187,13 @@ func TestGracefulShutdown(t *testing.T) {
 		resc <- result{status: res.StatusCode}
 	}()
 	time.Sleep(30 * time.Millisecond)
-	cancel()
+	stopped := make(chan error, 1)
+	go func() { stopped <- stop() }()
 	r := <-resc
 	if r.err != nil || r.status != 201 {
 		t.Fatalf("in-flight batch: %+v", r)
 	}
-	if err := <-done; err != nil {
+	if err := <-stopped; err != nil {
 		t.Fatal(err)
 	}
 	if n := countEntries(t, st); n != 1000 {
