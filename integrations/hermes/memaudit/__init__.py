@@ -2,9 +2,9 @@
 $HERMES_HOME/plugins/memaudit/ and set memory.provider: memaudit."""
 
 from .client import Client, MemauditError
-from .provider import MemauditProvider, chat_segment, load_config
+from .provider import MemauditProvider, chat_segment, load_config, parse_session_key
 
-__all__ = ["Client", "MemauditError", "MemauditProvider", "chat_segment", "load_config", "register"]
+__all__ = ["Client", "MemauditError", "MemauditProvider", "chat_segment", "load_config", "parse_session_key", "register"]
 
 
 def register(ctx):

@@ -108,6 +108,19 @@ def chat_segment(platform, chat_type="", chat_id="", thread_id=""):
     return "/".join(parts)
 
 
+def parse_session_key(key):
+    """Reads platform, chat type, chat id and thread from a Hermes gateway
+    session key (agent:main:<platform>:<chat_type>:<chat_id>[:<thread>][:<user>]),
+    for sessions whose source columns are missing. Returns None when the key
+    has another shape."""
+    parts = str(key or "").split(":")
+    if len(parts) < 5 or parts[0] != "agent":
+        return None
+    platform, chat_type, chat_id = parts[2], parts[3], parts[4]
+    thread = parts[5] if len(parts) > 5 else ""
+    return platform, chat_type, chat_id, thread
+
+
 class MemauditProvider(MemoryProvider):
     """A Hermes Agent memory provider backed by memaudit serve."""
 
@@ -166,9 +179,15 @@ class MemauditProvider(MemoryProvider):
 
     def initialize(self, session_id, **kwargs):
         self._session_id = session_id or ""
-        self._platform = kwargs.get("platform") or "cli"
+        platform, chat_type, chat_id, thread = (kwargs.get("platform"), kwargs.get("chat_type"),
+                                                kwargs.get("chat_id"), kwargs.get("thread_id"))
+        parsed = parse_session_key(kwargs.get("gateway_session_key"))
+        if not chat_id and parsed:
+            platform = platform or parsed[0]
+            chat_type, chat_id, thread = chat_type or parsed[1], parsed[2], thread or parsed[3]
+        self._platform = platform or "cli"
         self._user_id = str(kwargs.get("user_id") or "")
-        self._segment = chat_segment(self._platform, kwargs.get("chat_type"), kwargs.get("chat_id"), kwargs.get("thread_id"))
+        self._segment = chat_segment(self._platform, chat_type, chat_id, thread)
         self._seen_tool_messages = set()
 
     def on_session_switch(self, session_id, **kwargs):

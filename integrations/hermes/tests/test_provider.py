@@ -109,6 +109,14 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(chat_segment("cli"), "channel/cli")
         self.assertEqual(chat_segment("slack", "channel", "../x", "a b"), "channel/slack/channel/.._x/a_b")
         self.assertEqual(chat_segment("x", "", ".."), "channel/x/_")
+        # Without chat columns, the gateway session key names the chat.
+        p = MemauditProvider(config={"address": "/nowhere", "token": "t"})
+        p.initialize("s", gateway_session_key="agent:main:telegram:dm:5550001")
+        self.assertEqual(p.segment, "channel/telegram/dm/5550001")
+        p.initialize("s", platform="discord", gateway_session_key="agent:main:discord:group:1234:99:u7")
+        self.assertEqual(p.segment, "channel/discord/group/1234/99")
+        p.initialize("s", platform="cli", gateway_session_key="something else")
+        self.assertEqual(p.segment, "channel/cli")
 
     def test_sync_turn_provenance_and_prefetch(self):
         p = self.provider(chat_id="1001", user_id="1001")
