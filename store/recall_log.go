@@ -37,7 +37,8 @@ const spoolFileName = "recalls.db"
 const spoolDrainAt = 10000
 
 type spool struct {
-	db *sql.DB
+	db   *sql.DB
+	conn *connector // wiped at close
 	// id names this spool file, so that a vault remembers how far it
 	// drained which spool (a rotation starts a new one).
 	id string
@@ -85,7 +86,8 @@ func openSpool(ctx context.Context, dir string, keySpec []byte, o *Options) (*sp
 }
 
 func tryOpenSpool(ctx context.Context, path string, keySpec []byte, o *Options) (*spool, error) {
-	db := sql.OpenDB(newConnector(path, clone(keySpec), o, false))
+	conn := newConnector(path, clone(keySpec), o, false)
+	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(1)
 	_, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS recall_events (
 			id      INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -95,15 +97,21 @@ func tryOpenSpool(ctx context.Context, path string, keySpec []byte, o *Options) 
 			entries TEXT NOT NULL);
 		CREATE TABLE IF NOT EXISTS spool_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 		INSERT OR IGNORE INTO spool_meta(key, value) VALUES ('id', '`+vaultcrypto.NewID(16)+`');`)
-	sp := &spool{db: db}
+	sp := &spool{db: db, conn: conn}
 	if err == nil {
 		err = db.QueryRowContext(ctx, "SELECT value FROM spool_meta WHERE key = 'id'").Scan(&sp.id)
 	}
 	if err != nil {
-		db.Close()
+		sp.close()
 		return nil, classify(err)
 	}
 	return sp, nil
+}
+
+func (sp *spool) close() error {
+	err := sp.db.Close()
+	sp.conn.wipe()
+	return err
 }
 
 // logRecalls records which session was given which entries.
@@ -117,6 +125,9 @@ func (s *Store) logRecalls(ctx context.Context, from, session string, hits []Hit
 	}
 	raw, _ := json.Marshal(ids)
 	sp := s.spool
+	if sp == nil {
+		return ErrClosed
+	}
 	if err := sp.add(ctx, recallEvent{toNanos(s.opts.Now()), session, from, string(raw)}); err != nil {
 		return err
 	}
@@ -126,7 +137,7 @@ func (s *Store) logRecalls(ctx context.Context, from, session string, hits []Hit
 			defer sp.bg.Done()
 			defer sp.draining.Store(false)
 			// Best effort: what stays in the spool is drained later.
-			s.drainSpool(context.Background())
+			s.drain(context.Background(), sp)
 		}()
 	}
 	return nil
@@ -201,8 +212,9 @@ var drainBatch = 20000
 // row in the same transaction, so a crash between the move and the
 // spool's clean-up never counts a recall twice; several processes may
 // drain at once.
-func (s *Store) drainSpool(ctx context.Context) error {
-	sp := s.spool
+func (s *Store) drainSpool(ctx context.Context) error { return s.drain(ctx, s.spool) }
+
+func (s *Store) drain(ctx context.Context, sp *spool) error {
 	if sp == nil || s.schemaBefore(6) {
 		return nil
 	}
@@ -346,9 +358,8 @@ func (s *Store) closeSpool() error {
 		return nil
 	}
 	sp.bg.Wait()
-	err := s.drainSpool(context.Background())
-	s.spool = nil
-	return errors.Join(err, sp.db.Close())
+	err := s.drain(context.Background(), sp)
+	return errors.Join(err, sp.close())
 }
 
 // retireSpool drains the spool completely and removes it, before a
@@ -362,7 +373,7 @@ func (s *Store) retireSpool(ctx context.Context) error {
 	if err := s.drainSpool(ctx); err != nil {
 		return err
 	}
-	if err := sp.db.Close(); err != nil {
+	if err := sp.close(); err != nil {
 		return err
 	}
 	s.spool = nil

@@ -234,7 +234,7 @@ func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, cre
 	}
 	defer func() {
 		if err != nil {
-			s.spool.db.Close()
+			s.spool.close()
 		}
 	}()
 	s.spoolNote = note
