@@ -271,7 +271,9 @@ func (h *handlers) findings(ctx context.Context, _ *mcp.CallToolRequest, in Find
 			return nil, out, err
 		}
 	}
-	res, err := h.st.Scan(ctx, h.sc, store.ScanOptions{Filter: store.Filter{Segments: h.scope.Segments}}, nil)
+	// Record: the next call rescans only new or changed entries (the
+	// state is a cache in the vault; it changes no memory).
+	res, err := h.st.Scan(ctx, h.sc, store.ScanOptions{Filter: store.Filter{Segments: h.scope.Segments}, Record: true}, nil)
 	if err != nil {
 		return nil, out, err
 	}

@@ -256,7 +256,9 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	res, err := s.st.Scan(r.Context(), s.opts.Scanner, store.ScanOptions{Filter: store.Filter{Segments: t.Segments}}, nil)
+	// Record: the next call rescans only new or changed entries (the
+	// state is a cache in the vault; it changes no memory).
+	res, err := s.st.Scan(r.Context(), s.opts.Scanner, store.ScanOptions{Filter: store.Filter{Segments: t.Segments}, Record: true}, nil)
 	if err != nil {
 		s.fail(w, err)
 		return
