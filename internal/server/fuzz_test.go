@@ -65,4 +65,3 @@ func FuzzRequests(f *testing.F) {
 		}
 	})
 }
-
