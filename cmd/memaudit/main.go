@@ -66,6 +66,9 @@ Example:
   memaudit add --segment user/profile "prefers answers in French"
   memaudit scan                      # after an incident: what was planted, what leaked
   memaudit scan --hermes ~/.hermes   # memory that is not in a vault yet
+  memaudit import --format hermes --with-sessions ~/.hermes   # ... and then move it in
+  memaudit token create --segment 'channel/**' --rights remember,recall > agent.token
+  memaudit serve                     # agents connect to $MEMAUDIT_VAULT/memaudit.sock
 
 Run 'memaudit COMMAND --help' for a command's flags.
 Exit codes: 0 success, 1 findings (scan) or damage (verify), 2 usage or runtime error.
