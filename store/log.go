@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/memaudit/memaudit/internal/vaultcrypto"
@@ -49,12 +50,38 @@ func (r *LogRecord) canonical() []byte {
 	return b
 }
 
+type actorKey struct{}
+
+// WithActor returns a context under which the store logs mutations with
+// actor instead of Options.Actor: a service names the token or session
+// behind each request. Control characters are replaced and the name is cut
+// at 200 bytes.
+func WithActor(ctx context.Context, actor string) context.Context {
+	actor = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return '_'
+		}
+		return r
+	}, actor)
+	if len(actor) > 200 {
+		actor = strings.ToValidUTF8(actor[:200], "")
+	}
+	return context.WithValue(ctx, actorKey{}, actor)
+}
+
+func (s *Store) actor(ctx context.Context) string {
+	if a, _ := ctx.Value(actorKey{}).(string); a != "" {
+		return a
+	}
+	return s.opts.Actor
+}
+
 // appendLog adds a record inside the caller's write transaction.
 func (s *Store) appendLog(ctx context.Context, tx *sql.Tx, at time.Time, action, entryID, detail string) error {
 	if s.schemaBefore(3) {
 		return nil // a vault opened at an older schema for a fixture
 	}
-	r := LogRecord{At: at.UTC(), Actor: s.opts.Actor, Action: action, EntryID: entryID, Detail: detail}
+	r := LogRecord{At: at.UTC(), Actor: s.actor(ctx), Action: action, EntryID: entryID, Detail: detail}
 	err := tx.QueryRowContext(ctx, "SELECT seq, hash FROM log ORDER BY seq DESC LIMIT 1").Scan(&r.Seq, &r.Prev)
 	if errors.Is(err, sql.ErrNoRows) {
 		r.Seq, r.Prev = 0, make([]byte, 32)

@@ -64,3 +64,25 @@ func TestMutationLogChain(t *testing.T) {
 		t.Fatalf("tampered log: %v", err)
 	}
 }
+
+func TestWithActor(t *testing.T) {
+	ctx := context.Background()
+	v := newVault(t)
+	e, err := v.s.Remember(store.WithActor(ctx, "serve:token:abc\nforged"), store.Entry{Segment: "agent", Text: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.s.Forget(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for r, err := range v.s.Log(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r.Actor)
+	}
+	if len(got) != 2 || got[0] != "serve:token:abc_forged" || got[1] != "memaudit" {
+		t.Fatalf("actors: %q", got)
+	}
+}

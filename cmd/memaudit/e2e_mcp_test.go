@@ -77,7 +77,7 @@ func TestMCPEndToEnd(t *testing.T) {
 	// Everything the MCP client did is in the vault's log, and the
 	// vault verifies.
 	r := runBin(t, env, "", "log")
-	if strings.Count(r.stdout, " mcp ") < 2 {
+	if strings.Count(r.stdout, " mcp:claude-1 ") < 2 {
 		t.Fatalf("log: %v", r)
 	}
 	if r := runBin(t, env, "", "verify"); r.code != 0 {

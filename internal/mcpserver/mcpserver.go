@@ -130,6 +130,14 @@ type GuardHit struct {
 	Severity string `json:"severity"`
 }
 
+// as names this client's session in the mutation log.
+func (h *handlers) as(ctx context.Context) context.Context {
+	if h.session == "" {
+		return ctx
+	}
+	return store.WithActor(ctx, "mcp:"+h.session)
+}
+
 func (h *handlers) covers(seg string) error {
 	if err := segment.Validate(seg); err != nil {
 		return err
@@ -153,7 +161,7 @@ func (h *handlers) remember(ctx context.Context, _ *mcp.CallToolRequest, in Reme
 	default:
 		return nil, out, fmt.Errorf("source_kind must be user, agent, tool, web or email")
 	}
-	e, err := h.st.Remember(ctx, store.Entry{Segment: in.Segment, Text: in.Text, Kind: in.Kind, Tags: in.Tags, Session: h.session,
+	e, err := h.st.Remember(h.as(ctx), store.Entry{Segment: in.Segment, Text: in.Text, Kind: in.Kind, Tags: in.Tags, Session: h.session,
 		Source: store.Source{Kind: kind, URI: in.SourceURI, Channel: "mcp"}})
 	if err != nil {
 		return nil, out, err
@@ -235,7 +243,7 @@ func (h *handlers) forget(ctx context.Context, _ *mcp.CallToolRequest, in Forget
 	if reason == "" {
 		reason = "forgotten by an MCP client"
 	}
-	if err := h.st.ForgetReason(ctx, e.ID, "mcp: "+reason); err != nil {
+	if err := h.st.ForgetReason(h.as(ctx), e.ID, "mcp: "+reason); err != nil {
 		return nil, ForgetOut{}, err
 	}
 	return nil, ForgetOut{Forgotten: e.ID}, nil

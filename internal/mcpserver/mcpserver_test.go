@@ -137,6 +137,11 @@ func TestToolsAndScope(t *testing.T) {
 	if m, _ := callTool(t, cs, "forget", map[string]any{"id": id, "reason": "outdated"}); m["forgotten"] != id {
 		t.Fatalf("forget: %v", m)
 	}
+	for r, err := range st.Log(ctx) {
+		if err == nil && r.EntryID == id && r.Actor != "mcp:mcp-test" {
+			t.Fatalf("log record %s of %s by %q, want the MCP session", r.Action, id, r.Actor)
+		}
+	}
 	if _, errText := callTool(t, cs, "audit_findings", nil); errText == "" {
 		t.Fatal("audit_findings without the audit right")
 	}

@@ -201,6 +201,8 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request, right store.
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
+	// The mutation log names the token behind every change.
+	ctx = store.WithActor(ctx, "serve:token:"+t.ID)
 	h(w, r.WithContext(context.WithValue(ctx, ctxKey{}, t)))
 }
 

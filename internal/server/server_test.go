@@ -108,6 +108,20 @@ func TestTokenScopeEveryEndpoint(t *testing.T) {
 	if e, _ := st.Get(ctx, tgID); e.Status != store.StatusDeleted {
 		t.Fatalf("forgotten entry is %s", e.Status)
 	}
+	// The log names the token behind each change.
+	aID := strings.Split(a, "_")[1]
+	var actors []string
+	for r, err := range st.Log(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.EntryID == tgID {
+			actors = append(actors, r.Action+" by "+r.Actor)
+		}
+	}
+	if strings.Join(actors, ", ") != "remember by serve:token:"+aID+", forget by serve:token:"+aID {
+		t.Fatalf("log of %s: %v", tgID, actors)
+	}
 	// Nothing a wrote landed in b's segment.
 	for e, err := range st.Entries(ctx, store.Filter{Segments: []string{dc}}) {
 		if err != nil || strings.Contains(e.Text, "planted") {
