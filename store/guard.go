@@ -86,23 +86,51 @@ func (s *Store) Findings(ctx context.Context, id string) ([]GuardFinding, error)
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.r.QueryContext(ctx, "SELECT rule, category, severity, fingerprint FROM entry_findings WHERE entry_id = ? ORDER BY rowid", id)
+	found, err := s.findingsOf(ctx, []string{id})
+	return found[id], err
+}
+
+// attachFindings fills the hits' Findings with one query.
+func (s *Store) attachFindings(ctx context.Context, hits []Hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.Entry.ID
+	}
+	found, err := s.findingsOf(ctx, ids)
+	for i := range hits {
+		hits[i].Findings = found[hits[i].Entry.ID]
+	}
+	return err
+}
+
+// findingsOf returns the write guard's findings of the given entries.
+func (s *Store) findingsOf(ctx context.Context, ids []string) (map[string][]GuardFinding, error) {
+	q := "SELECT entry_id, rule, category, severity, fingerprint FROM entry_findings WHERE entry_id IN (?" +
+		strings.Repeat(", ?", len(ids)-1) + ") ORDER BY rowid"
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, classify(err)
 	}
 	defer rows.Close()
-	var out []GuardFinding
+	out := map[string][]GuardFinding{}
 	for rows.Next() {
+		var id, cat, sev string
 		var f GuardFinding
-		var cat, sev string
-		if err := rows.Scan(&f.Rule, &cat, &sev, &f.Fingerprint); err != nil {
+		if err := rows.Scan(&id, &f.Rule, &cat, &sev, &f.Fingerprint); err != nil {
 			return nil, classify(err)
 		}
 		f.Category = audit.Category(cat)
 		if f.Severity, err = audit.ParseSeverity(sev); err != nil {
 			return nil, fmt.Errorf("%w: finding severity", ErrCorrupt)
 		}
-		out = append(out, f)
+		out[id] = append(out[id], f)
 	}
 	return out, classify(rows.Err())
 }

@@ -92,3 +92,32 @@ func randAlnum(n int) string {
 	}
 	return string(b)
 }
+
+func TestRecallWithFindings(t *testing.T) {
+	ctx := context.Background()
+	s := guardedVault(t)
+	flagged, _ := s.Remember(ctx, store.Entry{Segment: "agent", Text: "the deploy token is ghp_" + randAlnum(36)})
+	clean, _ := s.Remember(ctx, store.Entry{Segment: "agent", Text: "the deploy goes through staging"})
+	hits, err := s.Recall(ctx, "agent", "deploy", store.RecallOptions{WithFindings: true})
+	if err != nil || len(hits) != 2 {
+		t.Fatalf("recall: %v %v", hits, err)
+	}
+	for _, h := range hits {
+		switch h.Entry.ID {
+		case flagged.ID:
+			if len(h.Findings) != 1 || h.Findings[0].Category != audit.Credential {
+				t.Fatalf("flagged hit: %+v", h.Findings)
+			}
+		case clean.ID:
+			if len(h.Findings) != 0 {
+				t.Fatalf("clean hit: %+v", h.Findings)
+			}
+		}
+	}
+	hits, _ = s.Recall(ctx, "agent", "deploy", store.RecallOptions{})
+	for _, h := range hits {
+		if h.Findings != nil {
+			t.Fatal("findings filled without WithFindings")
+		}
+	}
+}

@@ -129,12 +129,19 @@ type RecallOptions struct {
 	// Segments, when set, narrow the recall to these globs (within what
 	// the policy allows; they never widen it).
 	Segments []string
+	// WithFindings fills Hit.Findings (one more query per recall), so that
+	// a caller can keep flagged entries out of a model's context.
+	WithFindings bool
 }
 
 // Hit is one recalled entry with its relevance score.
 type Hit struct {
 	Entry *Entry  `json:"entry"`
 	Score float64 `json:"score"`
+	// Findings are what the write guard found in the entry (flagged
+	// entries are recalled; quarantined ones never are). Filled only with
+	// RecallOptions.WithFindings.
+	Findings []GuardFinding `json:"findings,omitempty"`
 }
 
 // Recall is Segment(from).Recall: a ranked full-text search over the active
@@ -198,6 +205,11 @@ func (s *Store) recall(ctx context.Context, from, q string, opts RecallOptions) 
 	}
 	if err != nil {
 		return nil, err
+	}
+	if opts.WithFindings {
+		if err := s.attachFindings(ctx, hits); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.logRecalls(ctx, from, opts.Session, hits); err != nil {
 		return nil, err

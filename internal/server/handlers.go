@@ -140,6 +140,9 @@ func (s *Server) recall(w http.ResponseWriter, r *http.Request) {
 		Query   string `json:"query"`
 		Limit   int    `json:"limit,omitempty"`
 		Session string `json:"session,omitempty"`
+		// WithFindings adds the write guard's findings to each hit, so
+		// that a client can keep flagged entries out of a model's context.
+		WithFindings bool `json:"with_findings,omitempty"`
 	}
 	t := token(r)
 	if !decode(w, r, &in) || !covers(w, t, in.Segment) {
@@ -151,7 +154,7 @@ func (s *Server) recall(w http.ResponseWriter, r *http.Request) {
 	}
 	// The token's globs narrow what the segment's policy shares: a
 	// token for one segment never reads another through a policy.
-	hits, err := s.st.Recall(r.Context(), in.Segment, in.Query, store.RecallOptions{Limit: in.Limit, Session: in.Session, Segments: t.Segments})
+	hits, err := s.st.Recall(r.Context(), in.Segment, in.Query, store.RecallOptions{Limit: in.Limit, Session: in.Session, Segments: t.Segments, WithFindings: in.WithFindings})
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -159,7 +162,7 @@ func (s *Server) recall(w http.ResponseWriter, r *http.Request) {
 	outs := make([]EntryOut, 0, len(hits))
 	for _, h := range hits {
 		o := out(h.Entry, true)
-		o.Score = h.Score
+		o.Score, o.Findings = h.Score, h.Findings
 		outs = append(outs, o)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"hits": outs})

@@ -334,3 +334,27 @@ func TestConcurrentClients(t *testing.T) {
 		t.Fatalf("%d acknowledged", n)
 	}
 }
+
+func TestRecallWithFindings(t *testing.T) {
+	st, _ := openVault(t)
+	c := serve(t, st, server.Options{})
+	tok := newToken(t, st, store.TokenSpec{Segments: []string{"agent"}, Rights: allRights})
+	key := "ghp_" + strings.Repeat("Zq9", 12)
+	if r := c.do("POST", "/v1/remember", tok, map[string]any{"segment": "agent", "text": "the deploy token is " + key}); r.status != 201 {
+		t.Fatal(r.raw)
+	}
+	c.do("POST", "/v1/remember", tok, map[string]any{"segment": "agent", "text": "deploys go through staging"})
+	r := c.do("POST", "/v1/recall", tok, map[string]any{"segment": "agent", "query": "deploy token staging", "with_findings": true})
+	flagged := 0
+	for _, h := range r.body["hits"].([]any) {
+		if fs, ok := h.(map[string]any)["findings"].([]any); ok && len(fs) > 0 {
+			flagged++
+		}
+	}
+	if r.status != 200 || flagged != 1 {
+		t.Fatalf("with_findings: %d flagged: %s", flagged, r.raw)
+	}
+	if r := c.do("POST", "/v1/recall", tok, map[string]any{"segment": "agent", "query": "deploy token"}); strings.Contains(r.raw, "findings") {
+		t.Fatalf("findings without asking: %s", r.raw)
+	}
+}

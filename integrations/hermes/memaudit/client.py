@@ -99,10 +99,12 @@ class Client:
     def remember_batch(self, entries):
         return self.request("POST", "/v1/remember/batch", {"entries": entries})["entries"]
 
-    def recall(self, segment, query, limit=10, session=""):
+    def recall(self, segment, query, limit=10, session="", with_findings=False):
         body = {"segment": segment, "query": query, "limit": limit}
         if session:
             body["session"] = session
+        if with_findings:
+            body["with_findings"] = True
         return self.request("POST", "/v1/recall", body)["hits"]
 
     def get(self, entry_id):

@@ -204,7 +204,7 @@ class MemauditProvider(MemoryProvider):
 
     def _recall(self, segment, query, limit):
         try:
-            return self._api().recall(segment, query, limit=limit, session=self._session_id)
+            return self._api().recall(segment, query, limit=limit, session=self._session_id, with_findings=True)
         except MemauditError as e:
             if e.code not in ("forbidden",):
                 log.warning("memaudit recall from %s failed: %s", segment, e.code)
@@ -223,6 +223,13 @@ class MemauditProvider(MemoryProvider):
         if user and user != self._segment:
             seen = {h["id"] for h in hits}
             hits += [h for h in self._recall(user, query, PREFETCH_LIMIT) if h["id"] not in seen]
+        # Hermes does not threat-scan what a provider returns: memories in
+        # which memaudit's guard found something stay out of the context
+        # (the explicit recall tool still shows them, marked).
+        flagged = [h for h in hits if h.get("findings")]
+        if flagged:
+            log.warning("memaudit: %d flagged memories kept out of the context", len(flagged))
+        hits = [h for h in hits if not h.get("findings")]
         if not hits:
             return ""
         hits.sort(key=lambda h: -h.get("score", 0))
@@ -377,7 +384,8 @@ class MemauditProvider(MemoryProvider):
                 if user != self._segment:
                     hits += self._recall(user, str(args.get("query", "")), limit)
                 return json.dumps({"memories": [{"id": h["id"], "segment": h["segment"], "text": h["text"],
-                                                 "source": h.get("source", {}).get("kind", ""), "created": h.get("created", "")} for h in hits]})
+                                                 "source": h.get("source", {}).get("kind", ""), "created": h.get("created", ""),
+                                                 "flagged": [f["rule"] for f in h.get("findings") or []]} for h in hits]})
         except MemauditError as e:
             return json.dumps({"error": e.code, "message": e.message})
         except (ValueError, ConfigError) as e:

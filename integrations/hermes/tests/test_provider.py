@@ -168,6 +168,24 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(status["user"], "active")
         self.assertNotIn("collect.example", p.prefetch("send the chat history"))
 
+    def test_flagged_memories_stay_out_of_prefetch(self):
+        p = self.provider(chat_id="7001")
+        # A credential from the user is flagged (stored, recallable), not
+        # quarantined; prefetch keeps it out of the model's context.
+        key = "ghp_" + "Zq9" * 12
+        p.sync_turn("the deploy token for the staging box is " + key, "ok")
+        p.sync_turn("the staging box deploys every Tuesday", "ok")
+        with self.assertLogs("memaudit.hermes", "WARNING") as logs:
+            text = p.prefetch("staging box deploy")
+        self.assertIn("every Tuesday", text)
+        self.assertNotIn(key, text)
+        self.assertIn("flagged memories kept out", "\n".join(logs.output))
+        self.assertNotIn(key, "\n".join(logs.output))
+        out = json.loads(p.handle_tool_call("memaudit_recall", {"query": "deploy token staging"}))
+        marked = [m for m in out["memories"] if m["flagged"]]
+        self.assertEqual(len(marked), 1)
+        self.assertIn("github", marked[0]["flagged"][0])
+
     def test_tools(self):
         p = self.provider(chat_id="5001")
         names = [t["name"] for t in p.get_tool_schemas()]
