@@ -133,8 +133,15 @@ func Rotate(ctx context.Context, dir string, opts Options, extra []Recipient) er
 		s.Close()
 		return err
 	}
-	spec := vaultcrypto.SQLCipherKey(newKey)
-	err = s.exportTo(ctx, rotating, spec)
+	oldKey, err := kf.Active.Unlock(opts.Identities)
+	if err != nil {
+		s.Close()
+		return fmt.Errorf("rotate: %w", err)
+	}
+	oldSpec, spec := vaultcrypto.SQLCipherKey(oldKey), vaultcrypto.SQLCipherKey(newKey)
+	vaultcrypto.Wipe(oldKey)
+	err = s.reencryptTo(ctx, rotating, oldSpec, spec)
+	vaultcrypto.Wipe(oldSpec)
 	vaultcrypto.Wipe(spec)
 	if err != nil {
 		s.Close()
@@ -177,34 +184,6 @@ func (s *Store) appendRotateLog(ctx context.Context, from, to string) error {
 		return err
 	}
 	return classify(tx.Commit())
-}
-
-// exportTo copies the whole database into path under a new key spec
-// (SQLCipher's sqlcipher_export), schema version included.
-func (s *Store) exportTo(ctx context.Context, path string, spec []byte) error {
-	conn, err := s.db.w.Conn(ctx)
-	if err != nil {
-		return classify(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return classify(err)
-	}
-	if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS rot KEY ?", path, string(spec)); err != nil {
-		return classify(err)
-	}
-	defer conn.ExecContext(context.Background(), "DETACH DATABASE rot")
-	steps := []string{
-		fmt.Sprintf("PRAGMA rot.cipher_page_size = %d", pageSize),
-		"SELECT sqlcipher_export('rot')",
-		fmt.Sprintf("PRAGMA rot.user_version = %d", s.schema),
-	}
-	for _, q := range steps {
-		if _, err := conn.ExecContext(ctx, q); err != nil {
-			return classify(err)
-		}
-	}
-	return nil
 }
 
 func syncFile(path string) error {

@@ -1,0 +1,140 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
+)
+
+// pendingBytePage is the page that holds SQLite's lock byte (offset
+// 0x40000000) in databases larger than 1 GiB.
+const pendingBytePage = 0x40000000/pageSize + 1
+
+// reencryptBatch is how many pages are read, re-encrypted and written at a
+// time.
+const reencryptBatch = 1024
+
+// reencryptTo writes the database, page by page, re-encrypted from oldSpec
+// to newSpec, into path (a key rotation). Every old page's HMAC is checked
+// on the way; the new file is then opened with SQLCipher under the new key
+// and every page authenticated (cipher_integrity_check) before the caller
+// may swap it in. Unlike sqlcipher_export this copies pages rather than
+// rows, with Go's AES (hardware-accelerated) instead of SQLCipher's
+// software AES: about twice as fast on this project's machine, and the
+// file keeps its layout, free pages (zeroed by secure_delete) included.
+func (s *Store) reencryptTo(ctx context.Context, path string, oldSpec, newSpec []byte) error {
+	from, err := vaultcrypto.NewPageCodec(oldSpec, pageSize)
+	if err != nil {
+		return err
+	}
+	defer from.Wipe()
+	to, err := vaultcrypto.NewPageCodec(newSpec, pageSize)
+	if err != nil {
+		return err
+	}
+	defer to.Wipe()
+	// Hold the write connection: nothing in this process writes meanwhile
+	// (a rotation has the vault to itself), and the WAL is folded into the
+	// database file and emptied first.
+	conn, err := s.db.w.Conn(ctx)
+	if err != nil {
+		return classify(err)
+	}
+	defer conn.Close()
+	var busy, logFrames, done int
+	if err := conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
+		return classify(err)
+	}
+	if busy != 0 {
+		return errors.New("the write-ahead log could not be checkpointed: a reader is still active")
+	}
+	src, err := os.Open(filepath.Join(s.dir, dbFileName))
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	fi, err := src.Stat()
+	if err != nil {
+		return err
+	}
+	if fi.Size()%pageSize != 0 {
+		return fmt.Errorf("%w: database size %d is not a multiple of the page size", ErrCorrupt, fi.Size())
+	}
+	dst, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	buf := make([]byte, reencryptBatch*pageSize)
+	defer clear(buf)
+	pgno := uint32(1)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n, err := io.ReadFull(src, buf)
+		if n == 0 && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)) {
+			break
+		}
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+			return err
+		}
+		for off := 0; off < n; off += pageSize {
+			page := buf[off : off+pageSize]
+			if pgno == pendingBytePage {
+				// SQLite never uses the page holding the lock byte at
+				// 1 GiB (it is not encrypted either): copied as it is.
+				pgno++
+				continue
+			}
+			if err := from.Decrypt(pgno, page); err != nil {
+				return fmt.Errorf("%w: %v", ErrCorrupt, err)
+			}
+			if err := to.Encrypt(pgno, page); err != nil {
+				return err
+			}
+			pgno++
+		}
+		if _, err := dst.Write(buf[:n]); err != nil {
+			return err
+		}
+	}
+	if err := dst.Sync(); err != nil {
+		return err
+	}
+	if err := dst.Close(); err != nil {
+		return err
+	}
+	return checkPages(ctx, path, newSpec)
+}
+
+// checkPages opens a database file with SQLCipher and authenticates every
+// page.
+func checkPages(ctx context.Context, path string, spec []byte) error {
+	o := Options{}
+	o.fill()
+	db := sql.OpenDB(newConnector(path, clone(spec), &o, true))
+	defer func() {
+		db.Close()
+		// The check wrote nothing; SQLite may leave empty WAL files.
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+	}()
+	rows, err := db.QueryContext(ctx, "PRAGMA cipher_integrity_check")
+	if err != nil {
+		return fmt.Errorf("re-encrypted database does not open: %w", classify(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var msg string
+		rows.Scan(&msg)
+		return fmt.Errorf("re-encrypted database: %s", msg)
+	}
+	return classify(rows.Err())
+}
