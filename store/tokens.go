@@ -2,12 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"crypto/subtle"
 	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
 	"github.com/memaudit/memaudit/segment"
 )
 
@@ -114,19 +110,15 @@ func (s *Store) CreateToken(ctx context.Context, spec TokenSpec) (string, *Token
 	if strings.ContainsFunc(spec.Label, func(r rune) bool { return r < ' ' || r == 0x7f }) || len(spec.Label) > 200 {
 		return "", nil, fmt.Errorf("%w: label has control characters or is longer than 200 bytes", ErrInvalidToken)
 	}
-	var idb [8]byte
-	var secret [32]byte
-	rand.Read(idb[:])
-	rand.Read(secret[:])
-	t := &Token{ID: hex.EncodeToString(idb[:]), Label: spec.Label, Segments: slices.Clone(spec.Segments),
+	t := &Token{ID: vaultcrypto.NewID(8), Label: spec.Label, Segments: slices.Clone(spec.Segments),
 		Rights: slices.Clone(spec.Rights), Created: s.opts.Now().UTC()}
 	slices.Sort(t.Rights)
 	t.Rights = slices.Compact(t.Rights)
 	if spec.TTL > 0 {
 		t.Expires = t.Created.Add(spec.TTL)
 	}
-	sec := base64.RawURLEncoding.EncodeToString(secret[:])
-	hash := sha256.Sum256([]byte(sec))
+	sec := vaultcrypto.NewTokenSecret()
+	hash := vaultcrypto.TokenHash(sec)
 	segs, _ := json.Marshal(t.Segments)
 	rights, _ := json.Marshal(t.Rights)
 	var expires int64
@@ -139,7 +131,7 @@ func (s *Store) CreateToken(ctx context.Context, spec TokenSpec) (string, *Token
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO tokens(id, hash, label, segments, rights, created, expires)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, t.ID, hash[:], t.Label, string(segs), string(rights), toNanos(t.Created), expires); err != nil {
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, t.ID, hash, t.Label, string(segs), string(rights), toNanos(t.Created), expires); err != nil {
 		return "", nil, classify(err)
 	}
 	detail := fmt.Sprintf("create %s segments=%s rights=%s", t.ID, segs, rights)
@@ -222,8 +214,7 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Token, error) 
 	if err != nil {
 		return nil, err
 	}
-	want := sha256.Sum256([]byte(sec))
-	if subtle.ConstantTimeCompare(want[:], hash) != 1 || !t.Revoked.IsZero() {
+	if !vaultcrypto.Equal(vaultcrypto.TokenHash(sec), hash) || !t.Revoked.IsZero() {
 		return nil, ErrBadToken
 	}
 	if !t.Expires.IsZero() && !s.opts.Now().Before(t.Expires) {

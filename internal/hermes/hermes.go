@@ -7,7 +7,6 @@ package hermes
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -19,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	_ "github.com/mutecomm/go-sqlcipher/v4" // registers "sqlite3"; no key: plain SQLite
+
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
 )
 
 // Entry is one memory read from the home, in memaudit's terms.
@@ -87,7 +88,7 @@ func Read(ctx context.Context, dir string, withSessions bool) (*Home, error) {
 			if part == "" {
 				continue
 			}
-			sum := sha256.Sum256([]byte(part))
+			sum := vaultcrypto.ContentHash(part)
 			h.Entries = append(h.Entries, Entry{ID: fmt.Sprintf("hermes:%s:%x", f.name, sum[:8]), Kind: f.entryKind, Segment: f.segment, Text: part,
 				SourceKind: f.kind, SourceURI: fmt.Sprintf("hermes:memories/%s#%d", f.name, i+1), Created: fi.ModTime().UTC()})
 		}

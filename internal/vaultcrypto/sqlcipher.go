@@ -84,17 +84,25 @@ func (c *PageCodec) mac(pgno uint32, data []byte) []byte {
 	return m.Sum(nil)
 }
 
-// Decrypt verifies and decrypts page pgno (1-based) in place: page
-// becomes the plaintext page SQLite wrote (reserve bytes left as they are).
-func (c *PageCodec) Decrypt(pgno uint32, page []byte) error {
+// layout returns where a page's encrypted data starts (after the salt on
+// page 1) and ends (where the IV and HMAC begin).
+func (c *PageCodec) layout(pgno uint32, page []byte) (off, end int, err error) {
 	if len(page) != c.pageSize {
-		return fmt.Errorf("page %d: %d bytes, want %d", pgno, len(page), c.pageSize)
+		return 0, 0, fmt.Errorf("page %d: %d bytes, want %d", pgno, len(page), c.pageSize)
 	}
-	off := 0
 	if pgno == 1 {
 		off = sqlcipherSaltSize
 	}
-	end := c.pageSize - sqlcipherReserve
+	return off, c.pageSize - sqlcipherReserve, nil
+}
+
+// Decrypt verifies and decrypts page pgno (1-based) in place: page
+// becomes the plaintext page SQLite wrote (reserve bytes left as they are).
+func (c *PageCodec) Decrypt(pgno uint32, page []byte) error {
+	off, end, err := c.layout(pgno, page)
+	if err != nil {
+		return err
+	}
 	iv := page[end : end+sqlcipherIV]
 	if !hmac.Equal(c.mac(pgno, page[off:end+sqlcipherIV]), page[end+sqlcipherIV:end+sqlcipherReserve]) {
 		return fmt.Errorf("%w: page %d", ErrPageAuth, pgno)
@@ -108,14 +116,10 @@ func (c *PageCodec) Decrypt(pgno uint32, page []byte) error {
 
 // Encrypt encrypts plaintext page pgno in place with a fresh IV.
 func (c *PageCodec) Encrypt(pgno uint32, page []byte) error {
-	if len(page) != c.pageSize {
-		return fmt.Errorf("page %d: %d bytes, want %d", pgno, len(page), c.pageSize)
+	off, end, err := c.layout(pgno, page)
+	if err != nil {
+		return err
 	}
-	off := 0
-	if pgno == 1 {
-		off = sqlcipherSaltSize
-	}
-	end := c.pageSize - sqlcipherReserve
 	iv := page[end : end+sqlcipherIV]
 	if _, err := rand.Read(iv); err != nil {
 		return err

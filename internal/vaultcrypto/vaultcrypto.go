@@ -14,6 +14,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -289,3 +290,18 @@ func ChainHash(prev, record []byte) []byte {
 
 // Equal compares two hashes in constant time.
 func Equal(a, b []byte) bool { return hmac.Equal(a, b) }
+
+// NewTokenSecret returns a service token's secret: 256 random bits,
+// base64url without padding (43 characters).
+func NewTokenSecret() string {
+	var b [32]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// TokenHash is what a vault keeps of a token's secret: SHA-256 (the secret
+// is random and long, so no slow hash is needed). Compare with Equal.
+func TokenHash(secret string) []byte {
+	h := sha256.Sum256([]byte(secret))
+	return h[:]
+}
