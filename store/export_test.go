@@ -34,3 +34,23 @@ func SetDrainBatchForTest(n int) func() {
 	drainBatch = n
 	return func() { drainBatch = old }
 }
+
+// LargestPageForTest is the largest number of rows any loop of the store
+// reads or applies at a time (index replay, Entries, the recall-log drain):
+// tests of large runs go above it.
+func LargestPageForTest() int { return max(replayChunk, entryPage, drainBatch) }
+
+// DeleteFromIndexForTest removes documents from the index without telling
+// the database, as the index paging bug did.
+func DeleteFromIndexForTest(s *Store, ids ...string) error {
+	b := s.idx.NewBatch()
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	if err := s.idx.Batch(b); err != nil {
+		return err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.flushIndexLocked()
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -177,10 +178,70 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 	}
 	s.applied.Store(seq)
 	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	if err := s.catchUpLocked(ctx); err != nil {
+	err = s.catchUpLocked(ctx)
+	if err == nil {
+		err = s.indexCountAgrees(ctx)
+	}
+	s.wmu.Unlock()
+	var short *indexShortError
+	switch {
+	case errors.As(err, &short) && s.opts.NoRepair:
+		s.indexErr = err
+		return nil
+	case errors.As(err, &short):
+		// An index that claims to be up to date but holds another number
+		// of documents lost some (or kept some it should not): rebuild.
+		s.repaired = err.Error()
+		return s.rebuildIndexAfterClose(ctx, dir)
+	case err != nil:
 		s.closeIndex()
 		return err
+	}
+	return nil
+}
+
+// indexShortError says the index holds another number of documents than
+// the database has entries to index.
+type indexShortError struct{ indexed, want uint64 }
+
+func (e *indexShortError) Error() string {
+	if e.indexed < e.want {
+		return fmt.Sprintf("index holds %d documents fewer than the database has entries to index (%d of %d)", e.want-e.indexed, e.indexed, e.want)
+	}
+	return fmt.Sprintf("index holds %d documents more than the database has entries to index (%d, want %d)", e.indexed-e.want, e.indexed, e.want)
+}
+
+// indexCountAgrees compares the index's document count with the number of
+// entries it should hold (all but the deleted), read in one database
+// snapshot together with the change counter: when another process changed
+// the vault after the catch-up, the comparison is left for the next open.
+// The caller holds s.wmu.
+func (s *Store) indexCountAgrees(ctx context.Context) error {
+	tx, err := s.db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback()
+	var seqText string
+	var all, deleted uint64
+	if err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'seq'").Scan(&seqText); err != nil {
+		return classify(err)
+	}
+	if seq, err := strconv.ParseInt(seqText, 10, 64); err != nil || seq != s.applied.Load() {
+		return nil
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM entries").Scan(&all); err != nil {
+		return classify(err)
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE status = 'deleted'").Scan(&deleted); err != nil {
+		return classify(err)
+	}
+	n, err := s.idx.DocCount()
+	if err != nil {
+		return err
+	}
+	if n != all-deleted {
+		return &indexShortError{indexed: n, want: all - deleted}
 	}
 	return nil
 }
@@ -420,6 +481,12 @@ func (s *Store) catchUp(ctx context.Context) error {
 
 // catchUpLocked replays every entry changed after the applied sequence
 // number. The caller holds s.wmu.
+//
+// One import stamps all its entries with the same sequence number, so the
+// entries are walked by (seq, rowid), never by seq alone: a page may end in
+// the middle of such a run, and the next one must start right after it. The
+// sequence number a page brings the index to is the last one it finished:
+// when the page may have cut a run short, the one before that run's.
 func (s *Store) catchUpLocked(ctx context.Context) error {
 	if s.idx == nil {
 		return nil
@@ -431,35 +498,29 @@ func (s *Store) catchUpLocked(ctx context.Context) error {
 		}
 	}
 	done := 0
+	// Rows after (seq, rowid): at first every row of a later change.
+	seq, rowid := s.applied.Load(), int64(math.MaxInt64)
 	for {
-		from := s.applied.Load()
-		rows, err := s.db.r.QueryContext(ctx, "SELECT "+entryCols+" FROM entries WHERE seq > ? ORDER BY seq LIMIT ?", from, replayChunk)
+		ents, lastRowid, err := s.replayPage(ctx, seq, rowid)
 		if err != nil {
-			return classify(err)
+			return err
 		}
-		var ents []*Entry
-		var last int64
-		for rows.Next() {
-			e, seq, err := scanEntry(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			ents = append(ents, e)
-			last = seq
-		}
-		if err := rows.Err(); err != nil {
-			rows.Close()
-			return classify(err)
-		}
-		rows.Close()
 		if len(ents) == 0 {
+			if seq > s.applied.Load() {
+				// The last page was full and ended a run.
+				return s.applyLocked(nil, seq)
+			}
 			return nil
 		}
 		if err := s.loadFindingRules(ctx, ents); err != nil {
 			return err
 		}
-		if err := s.applyLocked(ents, last); err != nil {
+		seq, rowid = ents[len(ents)-1].seq, lastRowid
+		finished := seq
+		if len(ents) == replayChunk {
+			finished = seq - 1 // the run of seq may go on in the next page
+		}
+		if err := s.applyLocked(ents, finished); err != nil {
 			return err
 		}
 		done += len(ents)
@@ -472,6 +533,40 @@ func (s *Store) catchUpLocked(ctx context.Context) error {
 	}
 }
 
+// replayPage reads up to replayChunk entries that come after (seq, rowid)
+// in change order, and the rowid of the last: first the rest of the run of
+// seq, then later changes. (Two queries, because SQLite 3.33 does not seek
+// an index on a row value: "(seq, rowid) > (?, ?)" would read a long run
+// from its start for every page.)
+func (s *Store) replayPage(ctx context.Context, seq, rowid int64) ([]*Entry, int64, error) {
+	var ents []*Entry
+	var last int64
+	read := func(query string, args ...any) error {
+		rows, err := s.db.r.QueryContext(ctx, "SELECT rowid, "+entryCols+" FROM entries WHERE "+query, args...)
+		if err != nil {
+			return classify(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			e, err := scanEntryWithRowid(rows, &last)
+			if err != nil {
+				return err
+			}
+			ents = append(ents, e)
+		}
+		return classify(rows.Err())
+	}
+	if err := read("seq = ? AND rowid > ? ORDER BY rowid LIMIT ?", seq, rowid, replayChunk); err != nil {
+		return nil, 0, err
+	}
+	if n := replayChunk - len(ents); n > 0 {
+		if err := read("seq > ? ORDER BY seq, rowid LIMIT ?", seq, n); err != nil {
+			return nil, 0, err
+		}
+	}
+	return ents, last, nil
+}
+
 // applyLocked writes entries to the index in one batch together with the
 // sequence number they bring the index to. The caller holds s.wmu.
 func (s *Store) applyLocked(ents []*Entry, seq int64) error {
@@ -480,10 +575,11 @@ func (s *Store) applyLocked(ents []*Entry, seq int64) error {
 	}
 	// Large imports go in chunks so that one batch never holds a whole
 	// import in memory; only the last carries the sequence number, so a
-	// crash in between replays the rest (indexing is idempotent).
+	// crash in between replays the rest (indexing is idempotent). With no
+	// entries, one batch carries only the sequence number.
 	total, done := len(ents), 0
 	report := s.opts.Progress != nil && total > replayChunk
-	for len(ents) > 0 {
+	for first := true; first || len(ents) > 0; first = false {
 		n := min(len(ents), replayChunk)
 		b := s.idx.NewBatch()
 		for _, e := range ents[:n] {
@@ -578,12 +674,24 @@ const entryCols = "id, seq, segment, text, kind, source_kind, source_uri, sender
 type scanner interface{ Scan(...any) error }
 
 func scanEntry(r scanner) (*Entry, int64, error) {
+	return scanEntryInto(r)
+}
+
+// scanEntryWithRowid reads a row that starts with the rowid before
+// entryCols.
+func scanEntryWithRowid(r scanner, rowid *int64) (*Entry, error) {
+	e, _, err := scanEntryInto(r, rowid)
+	return e, err
+}
+
+// scanEntryInto scans the columns in lead, then entryCols.
+func scanEntryInto(r scanner, lead ...any) (*Entry, int64, error) {
 	var e Entry
 	var seq, created, updated int64
 	var tags, status, sk string
 	var trust int
-	if err := r.Scan(&e.ID, &seq, &e.Segment, &e.Text, &e.Kind, &sk, &e.Source.URI, &e.Source.Sender,
-		&e.Source.Channel, &e.Session, &trust, &created, &updated, &tags, &status, &e.Hash); err != nil {
+	if err := r.Scan(append(lead, &e.ID, &seq, &e.Segment, &e.Text, &e.Kind, &sk, &e.Source.URI, &e.Source.Sender,
+		&e.Source.Channel, &e.Session, &trust, &created, &updated, &tags, &status, &e.Hash)...); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, 0, ErrNotFound
 		}

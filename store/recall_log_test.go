@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/memaudit/memaudit/internal/keyring"
+	"github.com/memaudit/memaudit/migrations"
 	"github.com/memaudit/memaudit/store"
 )
 
@@ -142,7 +143,7 @@ func TestMigrateRecallsToExposures(t *testing.T) {
 	if err != nil || len(ex) != 2 || ex[0].Session != "s1" || ex[0].Count != 2 || ex[0].First.UnixNano() != 100 || ex[0].Last.UnixNano() != 300 || ex[1].Count != 1 {
 		t.Fatalf("migrated exposures: %+v %v", ex, err)
 	}
-	if st, _ := s.Stats(ctx); st.Recalls != 4 || st.Schema != 6 {
+	if st, _ := s.Stats(ctx); st.Recalls != 4 || st.Schema != migrations.Latest() {
 		t.Fatalf("stats after migration: %+v", st)
 	}
 }
