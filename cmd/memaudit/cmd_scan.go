@@ -12,6 +12,7 @@ import (
 
 	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/internal/hermes"
+	"github.com/memaudit/memaudit/internal/termsafe"
 	"github.com/memaudit/memaudit/store"
 )
 
@@ -155,7 +156,7 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 			if total > n && rate > 0 {
 				left = fmt.Sprintf(", about %s left", time.Duration(float64(total-n)/rate*float64(time.Second)).Round(time.Second))
 			}
-			fmt.Fprintf(e.stderr, "\r%s scanned %d entries (%.0f/s%s)   ", bar(n, total), n, rate, left)
+			fmt.Fprintf(termsafe.Raw(e.stderr), "\r%s scanned %d entries (%.0f/s%s)   ", bar(n, total), n, rate, left)
 		}
 	}
 	res, err := s.Scan(ctx, sc, o, progress)
@@ -270,7 +271,7 @@ func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Sc
 		if len(rows) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%d)\n", paint(sev, strings.ToUpper(sev.String())), len(rows))
+		fmt.Fprintf(termsafe.Raw(w), "\n%s (%d)\n", paint(sev, strings.ToUpper(sev.String())), len(rows))
 		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "  ENTRY\tSEGMENT\tSOURCE\tRULE\tEXCERPT")
 		for _, f := range rows {

@@ -17,6 +17,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/pflag"
+
+	"github.com/memaudit/memaudit/internal/termsafe"
 )
 
 func main() {
@@ -88,6 +90,12 @@ func usage(w io.Writer) {
 }
 
 func run(ctx context.Context, args []string, e *env) int {
+	// Entry text, sources, segment names and error messages come from
+	// outside: nothing printed may drive the operator's terminal.
+	stdout, stderr := termsafe.NewWriter(e.stdout), termsafe.NewWriter(e.stderr)
+	defer stdout.Flush()
+	defer stderr.Flush()
+	e = &env{stdin: e.stdin, stdout: stdout, stderr: stderr, getenv: e.getenv}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(e.stdout)
 		if len(args) == 0 {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/internal/keyring"
+	"github.com/memaudit/memaudit/internal/termsafe"
 	"github.com/memaudit/memaudit/store"
 )
 
@@ -96,7 +97,7 @@ func (v *vaultFlags) openGuarded(ctx context.Context, e *env, actor string) (*st
 }
 
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := termsafe.Raw(w).(*os.File)
 	if !ok {
 		return false
 	}
@@ -106,6 +107,7 @@ func isTerminal(w io.Writer) bool {
 
 // progress returns a callback that draws a one-line counter on a terminal.
 func progress(w io.Writer, what string) func(done, total int) {
+	w = termsafe.Raw(w) // only the CLI's own words and numbers
 	return func(done, total int) {
 		if total > 0 {
 			fmt.Fprintf(w, "\r%s: %d/%d (%d%%)", what, done, total, done*100/total)
