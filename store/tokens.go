@@ -116,6 +116,9 @@ func (s *Store) CreateToken(ctx context.Context, spec TokenSpec) (string, *Token
 	t.Rights = slices.Compact(t.Rights)
 	if spec.TTL > 0 {
 		t.Expires = t.Created.Add(spec.TTL)
+		if err := checkTime("expiry", t.Expires); err != nil {
+			return "", nil, fmt.Errorf("%w: ttl too long: %w", ErrInvalidToken, err)
+		}
 	}
 	sec := vaultcrypto.NewTokenSecret()
 	hash := vaultcrypto.TokenHash(sec)

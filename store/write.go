@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +16,24 @@ import (
 	"github.com/memaudit/memaudit/internal/vaultcrypto"
 	"github.com/memaudit/memaudit/segment"
 )
+
+// The vault stores times as Unix nanoseconds in a signed 64-bit integer,
+// so it holds the times from MinTime to MaxTime. Every time that comes
+// from outside (an entry's creation time, a token's expiry) is checked with
+// checkTime first: toNanos of a time outside wraps round silently.
+var (
+	MinTime = time.Unix(0, math.MinInt64).UTC() // 1677-09-21 00:12:43.145224192 UTC
+	MaxTime = time.Unix(0, math.MaxInt64).UTC() // 2262-04-11 23:47:16.854775807 UTC
+)
+
+// checkTime refuses a time the vault cannot hold; name says which.
+func checkTime(name string, t time.Time) error {
+	if t.Before(MinTime) || t.After(MaxTime) {
+		return fmt.Errorf("%s %s is outside the times a vault can hold (%s to %s)", name,
+			t.UTC().Format(time.RFC3339), MinTime.Format(time.DateOnly), MaxTime.Format(time.DateOnly))
+	}
+	return nil
+}
 
 func toNanos(t time.Time) int64   { return t.UTC().UnixNano() }
 func fromNanos(n int64) time.Time { return time.Unix(0, n).UTC() }
@@ -84,6 +103,9 @@ func (s *Store) prepare(e *Entry, now time.Time, policy segment.Policy) error {
 	}
 	if e.Created.IsZero() {
 		e.Created = now
+	}
+	if err := checkTime("created", e.Created); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalidEntry, err)
 	}
 	e.Created = e.Created.UTC()
 	e.Updated = now.UTC()

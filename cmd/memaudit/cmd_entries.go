@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/memaudit/memaudit/segment"
 	"github.com/memaudit/memaudit/store"
@@ -126,6 +128,14 @@ func readJSONL(r io.Reader) ([]store.Entry, []int, error) {
 		if line == "" {
 			continue
 		}
+		// encoding/json turns both into U+FFFD without a word: the entry
+		// would not be stored as written.
+		if !utf8.ValidString(line) {
+			return nil, nil, fmt.Errorf("line %d: not valid UTF-8", n)
+		}
+		if err := checkSurrogates(line); err != nil {
+			return nil, nil, fmt.Errorf("line %d: %w", n, err)
+		}
 		var j jsonlEntry
 		if err := json.Unmarshal([]byte(line), &j); err != nil {
 			return nil, nil, fmt.Errorf("line %d: not a JSON object: %v", n, jsonErr(err))
@@ -148,6 +158,40 @@ func readJSONL(r io.Reader) ([]store.Entry, []int, error) {
 		return nil, nil, err
 	}
 	return out, lines, nil
+}
+
+// checkSurrogates refuses a \uD800-\uDFFF escape in a JSON text that is
+// not a high surrogate followed by a low one.
+func checkSurrogates(js string) error {
+	bad := errors.New("unpaired UTF-16 surrogate in a \\u escape")
+	hex := func(i int) (rune, bool) {
+		if i+6 > len(js) || js[i] != '\\' || js[i+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(js[i+2:i+6], 16, 16)
+		return rune(v), err == nil
+	}
+	for i := 0; i < len(js); i++ {
+		if js[i] != '\\' {
+			continue
+		}
+		r, ok := hex(i)
+		switch {
+		case !ok:
+			i++ // another escape: skip its character
+		case r >= 0xdc00 && r <= 0xdfff:
+			return bad
+		case r >= 0xd800 && r <= 0xdbff:
+			lo, ok := hex(i + 6)
+			if !ok || lo < 0xdc00 || lo > 0xdfff {
+				return bad
+			}
+			i += 11
+		default:
+			i += 5
+		}
+	}
+	return nil
 }
 
 // jsonErr strips the parts of a JSON error that could quote entry text.

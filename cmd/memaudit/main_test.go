@@ -95,7 +95,7 @@ func TestCLIAddSearchGetForget(t *testing.T) {
 
 func TestCLIImportExportRoundTrip(t *testing.T) {
 	v := newCLIVault(t)
-	in := `{"id":"a1","segment":"agent","text":"alpha","kind":"note","source":{"kind":"tool","uri":"calendar"},"session":"s","created":"2026-01-02T03:04:05Z","tags":["x"],"unknown_field":1}
+	in := `{"id":"a1","segment":"agent","text":"alpha \ud83d\ude00 \\ud800","kind":"note","source":{"kind":"tool","uri":"calendar"},"session":"s","created":"2026-01-02T03:04:05Z","tags":["x"],"unknown_field":1}
 {"segment":"user/profile","text":"beta"}
 `
 	if r := v.memaudit(t, in, "import", "--format", "jsonl", "-"); r.code != 0 {
@@ -114,7 +114,7 @@ func TestCLIImportExportRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if first.ID != "a1" || first.Text != "alpha" || first.Source.URI != "calendar" || first.Created.Format("2006") != "2026" || first.Tags[0] != "x" {
+	if first.ID != "a1" || first.Text != "alpha \U0001F600 \\ud800" || first.Source.URI != "calendar" || first.Created.Format("2006") != "2026" || first.Tags[0] != "x" {
 		t.Fatalf("export lost fields: %+v", first)
 	}
 	// Export then import into a fresh vault gives the same export.
@@ -129,11 +129,20 @@ func TestCLIImportExportRoundTrip(t *testing.T) {
 
 func TestCLIBadImportNamesLineAndImportsNothing(t *testing.T) {
 	v := newCLIVault(t)
+	ok := "{\"segment\":\"agent\",\"text\":\"ok\"}\n"
 	cases := map[string]string{
-		"not json":  "{\"segment\":\"agent\",\"text\":\"ok\"}\n{not json\n",
-		"bad entry": "{\"segment\":\"agent\",\"text\":\"ok\"}\n\n{\"segment\":\"../x\",\"text\":\"secret words\"}\n",
+		"not json":       ok + "{not json\n",
+		"bad entry":      ok + "\n{\"segment\":\"../x\",\"text\":\"secret words\"}\n",
+		"raw bytes":      ok + "{\"segment\":\"agent\",\"text\":\"secret \xff words\"}\n",
+		"lone surrogate": ok + "{\"segment\":\"agent\",\"text\":\"secret \\ud800 words\"}\n",
+		"low surrogate":  ok + "{\"segment\":\"agent\",\"text\":\"secret \\uDC00\\ud800 words\"}\n",
+		"year 2300":      ok + "{\"segment\":\"agent\",\"text\":\"secret words\",\"created\":\"2300-01-01T00:00:00Z\"}\n",
+		"year 9999":      ok + "{\"segment\":\"agent\",\"text\":\"secret words\",\"created\":\"9999-12-31T00:00:00Z\"}\n",
 	}
-	wantLine := map[string]string{"not json": "line 2", "bad entry": "line 3"}
+	wantLine := map[string]string{"not json": "line 2: not a JSON object", "bad entry": "line 3", "raw bytes": "line 2: not valid UTF-8",
+		"lone surrogate": "line 2: unpaired UTF-16 surrogate", "low surrogate": "line 2: unpaired UTF-16 surrogate",
+		"year 2300": "line 2: invalid entry: created 2300-01-01T00:00:00Z is outside the times a vault can hold",
+		"year 9999": "line 2: invalid entry: created 9999-12-31T00:00:00Z is outside"}
 	for name, in := range cases {
 		r := v.memaudit(t, in, "import", "-")
 		if r.code != 2 || !strings.Contains(r.stderr, wantLine[name]) || strings.Contains(r.stderr, "secret words") {
@@ -482,5 +491,16 @@ func TestCLIKeys(t *testing.T) {
 	w := &cliVault{dir: v.dir, id: newID}
 	if r := w.memaudit(t, "", "verify"); r.code != 0 || !strings.Contains(r.stdout, "status:   ok") {
 		t.Fatalf("new identity after rewrap: %+v", r)
+	}
+}
+
+func TestCLITokenTTLPastTheRangeIsRefused(t *testing.T) {
+	v := newCLIVault(t)
+	r := v.memaudit(t, "", "token", "create", "--segment", "agent", "--rights", "recall", "--ttl", "2562047h")
+	if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "ttl too long: expiry 23") || !strings.Contains(r.stderr, "outside the times a vault can hold (1677-09-21 to 2262-04-11)") {
+		t.Fatalf("%+v", r)
+	}
+	if r := v.memaudit(t, "", "token", "list"); strings.Count(r.stdout, "\n") > 1 {
+		t.Fatalf("a token was stored: %q", r.stdout)
 	}
 }

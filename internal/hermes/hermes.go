@@ -10,6 +10,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -230,7 +231,14 @@ func readSessions(ctx context.Context, path string, h *Home) error {
 		}
 		e.Segment = segmentFor(source.String, chatType.String, chat.String, thread.String)
 		if f, err := parseFloat(ts.String); err == nil && f > 0 {
-			e.Created = time.Unix(0, int64(f*1e9)).UTC()
+			// Converted through whole seconds: f*1e9 overflows int64 past
+			// 2262 (and then wrapped round to 1677). The store refuses
+			// times it cannot hold, naming the entry.
+			if f >= 1<<62 || math.IsNaN(f) {
+				return fmt.Errorf("message %s of session %s: timestamp %g is out of range", id.String, session, f)
+			}
+			sec, frac := math.Modf(f)
+			e.Created = time.Unix(int64(sec), int64(frac*1e9)).UTC()
 		}
 		h.Entries = append(h.Entries, e)
 	}
