@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -54,6 +56,29 @@ var ErrKeyBusy = errors.New("another key operation is running on this vault")
 var ErrLastSlot = errors.New("refusing to remove the last slot the current identity can open")
 
 const keyLockName = "key.lock"
+
+// removeStaleKeyTemps removes the temporary key files (".key.json.tmp-*")
+// that a crash during a key operation left behind: each is a complete key
+// file wrapping the data key to a slot whose addition was never
+// acknowledged. Only while no key operation runs (the key lock is free);
+// a vault on a read-only file system is left as it is.
+func removeStaleKeyTemps(dir string) error {
+	temps, err := filepath.Glob(filepath.Join(dir, "."+keyFileName+".tmp-*"))
+	if err != nil || len(temps) == 0 {
+		return err
+	}
+	lock, err := fsutil.TryLock(filepath.Join(dir, keyLockName), 0)
+	if err != nil {
+		return nil // busy or read-only: another time
+	}
+	defer lock.Unlock()
+	for _, t := range temps {
+		if err := os.Remove(t); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return fsutil.SyncDir(dir)
+}
 
 // keyFileOp loads the key file under the key lock, checks that the
 // identities open it, lets fn change it, saves it atomically and logs the

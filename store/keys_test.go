@@ -3,9 +3,12 @@ package store_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/memaudit/memaudit/internal/fsutil"
 	"github.com/memaudit/memaudit/internal/keyring"
 	"github.com/memaudit/memaudit/store"
 )
@@ -66,4 +69,37 @@ func TestKeySlotsAndRewrap(t *testing.T) {
 	if err := s3.Rewrap(ctx, nil); err == nil {
 		t.Fatal("rewrap to nothing accepted")
 	}
+}
+
+// TestOpenRemovesACrashedKeyWritesTempFile: a SIGKILL during `keys add`
+// can leave .key.json.tmp-NNNN, a complete key file wrapping the data key to
+// a recipient whose addition was never acknowledged. Open removes it, unless
+// a key operation holds the key lock.
+func TestOpenRemovesACrashedKeyWritesTempFile(t *testing.T) {
+	v := newVault(t)
+	kf, err := os.ReadFile(filepath.Join(v.dir, "key.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(v.dir, ".key.json.tmp-1234567")
+	if err := os.WriteFile(tmp, kf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v.reopen(t, store.Options{})
+	if _, err := os.Stat(tmp); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the crashed write's key file is still there: %v", err)
+	}
+	// While another process holds the key lock, its temporary file stays.
+	if err := os.WriteFile(tmp, kf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lock, err := fsutil.TryLock(filepath.Join(v.dir, "key.lock"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.reopen(t, store.Options{})
+	if _, err := os.Stat(tmp); err != nil {
+		t.Fatalf("a running key operation's file was removed: %v", err)
+	}
+	lock.Unlock()
 }

@@ -118,6 +118,11 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 
 func open(ctx context.Context, dir string, opts Options, keyLocked bool) (*Store, error) {
 	opts.fill()
+	if !keyLocked {
+		if err := removeStaleKeyTemps(dir); err != nil {
+			return nil, fmt.Errorf("open %s: remove a crashed key operation's temporary file: %w", dir, err)
+		}
+	}
 	kf, err := keyfile.Load(filepath.Join(dir, keyFileName))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -36,12 +36,8 @@ func cmdKeygen(ctx context.Context, e *env, args []string) error {
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	if f, ok := e.stdout.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			if err := f.Chmod(0o600); err != nil {
-				return err
-			}
-		}
+	if err := restrictStdout(e); err != nil {
+		return err
 	}
 	g, err := keyring.Generate(*pq)
 	if err != nil {

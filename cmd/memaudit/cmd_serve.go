@@ -130,6 +130,9 @@ func cmdToken(ctx context.Context, e *env, args []string) error {
 		for _, r := range *rights {
 			spec.Rights = append(spec.Rights, store.Right(strings.TrimSpace(r)))
 		}
+		if err := restrictStdout(e); err != nil {
+			return err
+		}
 		tok, info, err := s.CreateToken(ctx, spec)
 		if errors.Is(err, store.ErrInvalidToken) {
 			return usageError{err.Error()}

@@ -148,3 +148,39 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// TestSecretsRedirectedToAFileArePrivate: `keygen > FILE` and `token create >
+// FILE` leave FILE mode 0600 even when the shell created it world-readable.
+func TestSecretsRedirectedToAFileArePrivate(t *testing.T) {
+	dir := t.TempDir()
+	env := []string{"MEMAUDIT_VAULT=" + filepath.Join(dir, "vault"), "MEMAUDIT_IDENTITY=" + filepath.Join(dir, "key")}
+	if r := runBin(t, env, "", "init"); r.code != 0 {
+		t.Fatalf("init: %v", r)
+	}
+	for name, args := range map[string][]string{
+		"keygen": {"keygen"},
+		"token":  {"token", "create", "--segment", "agent", "--rights", "recall"},
+	} {
+		path := filepath.Join(dir, name+".out")
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o666)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Chmod(0o666); err != nil { // as under umask 000
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binary(t), args...)
+		cmd.Env = append(os.Environ(), env...)
+		var errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = f, &errb
+		err = cmd.Run()
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v %s", name, err, errb.String())
+		}
+		fi, err := os.Stat(path)
+		if err != nil || fi.Mode().Perm() != 0o600 || fi.Size() == 0 {
+			t.Fatalf("%s: output file %v, %v", name, fi.Mode(), err)
+		}
+	}
+}

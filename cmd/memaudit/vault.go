@@ -96,6 +96,24 @@ func (v *vaultFlags) openGuarded(ctx context.Context, e *env, actor string) (*st
 	return s, sc, err
 }
 
+// restrictStdout makes stdout mode 0600 when it is a regular file, before a
+// secret is written to it (an identity, a service token): a shell redirect
+// creates the file at the umask, readable by others.
+func restrictStdout(e *env) error {
+	f, ok := termsafe.Raw(e.stdout).(*os.File)
+	if !ok {
+		return nil
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	if err := f.Chmod(0o600); err != nil {
+		return fmt.Errorf("make the output file private: %w", err)
+	}
+	return nil
+}
+
 func isTerminal(w io.Writer) bool {
 	f, ok := termsafe.Raw(w).(*os.File)
 	if !ok {
