@@ -27,6 +27,8 @@ func FuzzRequests(f *testing.F) {
 		{"/v1/entries/..%2F..%2Fetc", ``},
 		{"/v1/findings?segment=skill/**", ``},
 		{"/v1/segments", `{}`},
+		{"/v1//segments", ``},
+		{"/v1/./recall", `{"segment":"skill/a","query":"x"}`},
 	} {
 		f.Add(seed.path, seed.body)
 	}

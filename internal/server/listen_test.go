@@ -244,3 +244,74 @@ func TestGracefulShutdown(t *testing.T) {
 		}
 	}
 }
+
+// TestConnectionFloodDoesNotStarveAgents: more connections than the limit
+// (the default 256), half of them sending one unauthenticated request and
+// then sitting idle, half sending headers a byte at a time and never
+// finishing, keep re-connecting; an agent's requests are still answered
+// promptly, and every flooder's slot goes to it when it needs one.
+func TestConnectionFloodDoesNotStarveAgents(t *testing.T) {
+	st, _ := openVault(t)
+	tok := newToken(t, st, store.TokenSpec{Segments: []string{"agent"}, Rights: allRights})
+	path, stop := serveSocket(t, st, server.Options{}, 5*time.Second)
+	defer stop()
+	const flood = 300 // > server.DefaultMaxConns
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opened := make(chan struct{}, flood)
+	for i := 0; i < flood; i++ {
+		go func(idle bool) {
+			for ctx.Err() == nil {
+				c, err := net.Dial("unix", path)
+				if err != nil {
+					time.Sleep(10 * time.Millisecond)
+					continue
+				}
+				select {
+				case opened <- struct{}{}:
+				default:
+				}
+				if idle {
+					// One request without a token, then keep the
+					// connection open and say nothing.
+					fmt.Fprintf(c, "GET /v1/segments HTTP/1.1\r\nHost: x\r\n\r\n")
+				} else {
+					fmt.Fprintf(c, "GET /v1/segments HTTP/1.1\r\nHost: x\r\n")
+				}
+				go func() { <-ctx.Done(); c.Close() }()
+				io.Copy(io.Discard, c) // until the server lets go
+				c.Close()
+			}
+		}(i%2 == 0)
+	}
+	for i := 0; i < flood; i++ {
+		<-opened
+	}
+	time.Sleep(200 * time.Millisecond) // every slot taken, the rest queued
+	cl := unixClient(path)
+	cl.Timeout = 3 * time.Second
+	for i := 0; i < 20; i++ {
+		start := time.Now()
+		req, _ := http.NewRequest("POST", "http://memaudit/v1/remember", strings.NewReader(fmt.Sprintf(`{"segment":"agent","text":"note %d"}`, i)))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := cl.Do(req)
+		if err != nil {
+			t.Fatalf("request %d under the flood: %v", i, err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusCreated {
+			t.Fatalf("request %d: status %d", i, res.StatusCode)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("request %d took %v under the flood", i, d)
+		}
+		if i%5 == 4 {
+			cl.CloseIdleConnections() // a new connection each time too
+		}
+	}
+	cancel()
+	if n := countEntries(t, st); n != 20 {
+		t.Fatalf("%d entries, want 20", n)
+	}
+}

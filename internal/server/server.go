@@ -27,6 +27,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -106,10 +107,20 @@ func New(st *store.Store, opts Options) *Server {
 	mux.Handle("/v1/entries/{id}", s.entry())
 	mux.Handle("/v1/segments", s.auth("", "GET", s.segments))
 	mux.Handle("/v1/findings", s.auth(store.RightAudit, "GET", s.findings))
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	notFound := func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, CodeNotFound, "no such endpoint")
+	}
+	mux.HandleFunc("/", notFound)
+	// The mux answers a path that is not clean ("//", "/./", "/../")
+	// with a redirect and an HTML body; every answer here is JSON, and
+	// the endpoints have one name each.
+	s.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if path.Clean(r.URL.Path) != r.URL.Path {
+			notFound(w, r)
+			return
+		}
+		mux.ServeHTTP(w, r)
 	})
-	s.handler = mux
 	return s
 }
 
@@ -120,7 +131,8 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // HTTPServer returns an http.Server with the handler and the timeouts set.
 func (s *Server) HTTPServer() *http.Server {
 	return &http.Server{
-		Handler:           s.handler,
+		Handler:           inHandler(s.handler),
+		ConnContext:       connContext,
 		ReadHeaderTimeout: s.opts.HeaderTimeout,
 		ReadTimeout:       s.opts.RequestTimeout,
 		WriteTimeout:      s.opts.RequestTimeout + 5*time.Second,
@@ -131,10 +143,11 @@ func (s *Server) HTTPServer() *http.Server {
 
 // Serve serves on l until ctx is done, then shuts down gracefully: the
 // listener closes at once and requests in flight finish (within grace).
-// Connections beyond MaxConns wait to be accepted.
+// At most MaxConns connections are open; see conns.go for which one gives
+// way when another arrives.
 func (s *Server) Serve(ctx context.Context, l net.Listener, grace time.Duration) error {
 	hs := s.HTTPServer()
-	l = limitListener(l, s.opts.MaxConns)
+	l = newConnLimit(l, s.opts.MaxConns, s.opts.Now)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(l) }()
 	select {
@@ -170,21 +183,26 @@ func (s *Server) auth(right store.Right, method string, h func(http.ResponseWrit
 }
 
 func (s *Server) authorized(w http.ResponseWriter, r *http.Request, right store.Right, h func(http.ResponseWriter, *http.Request)) {
-	raw, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || raw == "" {
+	// The scheme is case-insensitive (RFC 7235).
+	scheme, raw, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	raw = strings.TrimSpace(raw)
+	if !strings.EqualFold(scheme, "Bearer") || raw == "" {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="memaudit"`)
+		w.Header().Set("Connection", "close") // give the slot back
 		writeError(w, http.StatusUnauthorized, CodeUnauthorized, "a bearer token is needed")
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.RequestTimeout)
 	defer cancel()
-	t, err := s.st.Authenticate(ctx, strings.TrimSpace(raw))
+	t, err := s.st.Authenticate(ctx, raw)
 	switch {
 	case errors.Is(err, store.ErrTokenExpired):
+		w.Header().Set("Connection", "close")
 		writeError(w, http.StatusUnauthorized, CodeTokenExpired, "token expired")
 		return
 	case errors.Is(err, store.ErrBadToken):
 		w.Header().Set("WWW-Authenticate", `Bearer realm="memaudit", error="invalid_token"`)
+		w.Header().Set("Connection", "close")
 		writeError(w, http.StatusUnauthorized, CodeUnauthorized, "invalid or revoked token")
 		return
 	case err != nil:

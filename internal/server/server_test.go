@@ -2,7 +2,10 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -356,5 +359,46 @@ func TestRecallWithFindings(t *testing.T) {
 	}
 	if r := c.do("POST", "/v1/recall", tok, map[string]any{"segment": "agent", "query": "deploy token"}); strings.Contains(r.raw, "findings") {
 		t.Fatalf("findings without asking: %s", r.raw)
+	}
+}
+
+// TestEveryAnswerIsJSON: paths that net/http's mux would redirect (double
+// slashes, dot segments) get the JSON error shape like any unknown path, and
+// the Bearer scheme is matched without regard to case (RFC 7235).
+func TestEveryAnswerIsJSON(t *testing.T) {
+	st, _ := openVault(t)
+	c := serve(t, st, server.Options{})
+	tok := newToken(t, st, store.TokenSpec{Segments: []string{"agent"}, Rights: allRights})
+	noRedirect := *c.hc
+	noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	raw := func(method, path, auth string) (int, string, string) {
+		req, _ := http.NewRequest(method, c.base+path, nil)
+		req.Header.Set("Authorization", auth)
+		res, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, res.Header.Get("Content-Type"), string(b)
+	}
+	for _, p := range []string{"/v1//segments", "//v1/segments", "/v1/./segments", "/v1/x/../segments", "/v1/segments/", "/v1/entries/", "/v1/entries//x", "/nothing"} {
+		status, ct, body := raw("GET", p, "Bearer "+tok)
+		var e struct {
+			Error struct{ Code, Message string }
+		}
+		if status != 404 || ct != "application/json" || json.Unmarshal([]byte(body), &e) != nil || e.Error.Code != "not_found" {
+			t.Errorf("%s: %d %s %q", p, status, ct, body)
+		}
+	}
+	for _, scheme := range []string{"Bearer", "bearer", "BEARER", "bEaReR"} {
+		if status, _, body := raw("GET", "/v1/segments", scheme+" "+tok); status != 200 {
+			t.Errorf("scheme %q: %d %s", scheme, status, body)
+		}
+	}
+	for _, auth := range []string{"Basic " + tok, "Bearer", "Bearer ", tok, "Bearer" + tok} {
+		if status, _, _ := raw("GET", "/v1/segments", auth); status != 401 {
+			t.Errorf("authorization %q: %d", auth, status)
+		}
 	}
 }
