@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
+	"syscall"
 
 	sqlite3 "github.com/mutecomm/go-sqlcipher/v4"
 
@@ -39,11 +42,25 @@ type connector struct {
 func newConnector(path string, keySpec []byte, o *Options, readOnly bool) *connector {
 	q := url.Values{}
 	q.Set("_busy_timeout", fmt.Sprint(o.BusyTimeout.Milliseconds()))
-	q.Set("_journal_mode", "WAL")
+	if !o.ReadOnly {
+		q.Set("_journal_mode", "WAL")
+	}
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_secure_delete", "on")
 	q.Set("_foreign_keys", "on")
 	q.Set("_pragma_cipher_page_size", strconv.Itoa(pageSize))
+	if o.ReadOnly {
+		// A read-only vault: SQLite opens the file read-only. With no
+		// write-ahead log beside it, and a directory it may not write
+		// (where it could not create its -shm file), it reads the file
+		// as immutable: no locks, no -shm. A WAL with frames in it needs
+		// its -shm (SQLite 3.22+ reads both read-only).
+		q.Set("mode", "ro")
+		if fi, err := os.Stat(path + "-wal"); (err != nil || fi.Size() == 0) && !dirWritable(filepath.Dir(path)) {
+			q.Set("immutable", "1")
+		}
+		readOnly = true
+	}
 	if readOnly {
 		q.Set("_query_only", "true")
 	} else {
@@ -107,7 +124,7 @@ type dbPair struct {
 
 func openDB(path string, keySpec []byte, o *Options) (*dbPair, error) {
 	// Each connector owns a copy of the key spec, wiped by close; the
-	// caller wipes its own.
+	// caller wipes its own. (With Options.ReadOnly both are read-only.)
 	wc := newConnector(path, clone(keySpec), o, false)
 	rc := newConnector(path, clone(keySpec), o, true)
 	p := &dbPair{w: sql.OpenDB(wc), r: sql.OpenDB(rc), wc: wc, rc: rc}
@@ -146,4 +163,10 @@ func clone(b []byte) []byte {
 		return nil
 	}
 	return append([]byte(nil), b...)
+}
+
+// dirWritable reports whether this process may create files in dir: false
+// on a read-only file system (EROFS) or without write permission.
+func dirWritable(dir string) bool {
+	return syscall.Access(dir, 0x2 /* W_OK */) == nil
 }

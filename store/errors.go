@@ -38,4 +38,8 @@ var (
 	ErrBadQuery = errors.New("bad query")
 	// ErrClosed: the store was closed.
 	ErrClosed = errors.New("store is closed")
+	// ErrReadOnly: the vault is on a read-only file system (or the user
+	// may not write it), or was opened with Options.ReadOnly, and the call
+	// needs to write. The wrapping error says what would have been written.
+	ErrReadOnly = errors.New("vault is read-only")
 )

@@ -84,7 +84,7 @@ func removeStaleKeyTemps(dir string) error {
 // identities open it, lets fn change it, saves it atomically and logs the
 // change. fn gets the data key (wiped afterwards).
 func (s *Store) keyFileOp(ctx context.Context, action string, fn func(f *keyfile.File, dataKey []byte) (detail string, err error)) error {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("changing the key slots"); err != nil {
 		return err
 	}
 	if s.opts.plaintext {

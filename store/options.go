@@ -56,6 +56,15 @@ type Options struct {
 	// NoRepair stops Open from rebuilding a damaged index, so that Verify
 	// can report the damage.
 	NoRepair bool
+	// ReadOnly opens the vault without writing anything to its directory,
+	// for a vault on a read-only file system (a forensic copy, a snapshot,
+	// a read-only mount): no migration, no recall-log drain, no index
+	// update or repair, no lock or temporary file. Get, Entries, Search,
+	// Scan (nothing recorded), Verify, VerifyLog, Log, Stats, Exposures and
+	// Findings work; Recall (which must log) and every change fail with
+	// ErrReadOnly. An index that is behind the database or damaged is not
+	// used: searches read the database instead, and Verify's notes say so.
+	ReadOnly bool
 	// Now returns the current time; tests set it.
 	Now func() time.Time
 

@@ -153,7 +153,7 @@ func (s *Store) Recall(ctx context.Context, from, q string, opts RecallOptions) 
 }
 
 func (s *Store) recall(ctx context.Context, from, q string, opts RecallOptions) ([]Hit, error) {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("recall (every recall is logged)"); err != nil {
 		return nil, err
 	}
 	if err := segment.Validate(from); err != nil {

@@ -26,7 +26,7 @@ type Span struct {
 // index still holds the old terms in its older segments until they are
 // merged away: call RebuildIndex after a batch of redactions.
 func (s *Store) Redact(ctx context.Context, id string, spans []Span, reason string) (*Entry, error) {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("redact"); err != nil {
 		return nil, err
 	}
 	if len(spans) == 0 {
@@ -82,7 +82,7 @@ func redactText(text string, spans []Span) (string, error) {
 // RebuildIndex deletes the index and builds it again from the database, so
 // that no segment keeps terms of redacted or forgotten text.
 func (s *Store) RebuildIndex(ctx context.Context) error {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("rebuilding the index"); err != nil {
 		return err
 	}
 	if s.idx == nil {

@@ -10,7 +10,7 @@ import (
 // retention keep their entries forever. Nothing runs it in the background:
 // an agent or a timer calls it (memaudit expire).
 func (s *Store) Expire(ctx context.Context) (int, error) {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("expire"); err != nil {
 		return 0, err
 	}
 	segs, err := s.Segments(ctx)

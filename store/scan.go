@@ -176,7 +176,7 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 			maps.Copy(entries, page)
 		}
 	}
-	if o.Record && !sc.ShowsSecrets() && !s.schemaBefore(4) {
+	if o.Record && !sc.ShowsSecrets() && !s.schemaBefore(4) && !s.opts.ReadOnly {
 		if err := s.saveScanState(ctx, res.RuleSet, fresh, seqs); err != nil {
 			return nil, err
 		}

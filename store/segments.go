@@ -32,7 +32,7 @@ func (s *Store) Policy(ctx context.Context, name string) (segment.Policy, error)
 
 // SetPolicy sets a segment's policy, creating the segment if needed.
 func (s *Store) SetPolicy(ctx context.Context, name string, p segment.Policy) error {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("setting a policy"); err != nil {
 		return err
 	}
 	if err := segment.Validate(name); err != nil {

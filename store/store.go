@@ -55,8 +55,10 @@ type Store struct {
 	// says that an unreadable recall spool was set aside.
 	repaired  string
 	spoolNote string
-	// indexErr is the damage found with Options.NoRepair.
+	// indexErr is the damage found with Options.NoRepair (or
+	// Options.ReadOnly); notes say what a read-only open left undone.
 	indexErr error
+	notes    []string
 	// schema is the database's schema version after migrations.
 	schema int
 
@@ -118,7 +120,12 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 
 func open(ctx context.Context, dir string, opts Options, keyLocked bool) (*Store, error) {
 	opts.fill()
-	if !keyLocked {
+	if !opts.ReadOnly && !dirWritable(dir) {
+		if _, err := os.Stat(filepath.Join(dir, keyFileName)); err == nil {
+			return nil, fmt.Errorf("open %s: %w: its directory cannot be written (a read-only file system, or no permission)", dir, ErrReadOnly)
+		}
+	}
+	if !keyLocked && !opts.ReadOnly {
 		if err := removeStaleKeyTemps(dir); err != nil {
 			return nil, fmt.Errorf("open %s: remove a crashed key operation's temporary file: %w", dir, err)
 		}
@@ -135,6 +142,9 @@ func open(ctx context.Context, dir string, opts Options, keyLocked bool) (*Store
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
 	if kf.Pending != nil {
+		if opts.ReadOnly {
+			return nil, fmt.Errorf("open %s: %w: a key rotation was interrupted, and finishing or undoing it writes", dir, ErrReadOnly)
+		}
 		if keyLocked {
 			return nil, fmt.Errorf("open %s: %w: unfinished rotation", dir, ErrKeyBusy)
 		}
@@ -219,6 +229,15 @@ func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, cre
 			s.db.close()
 		}
 	}()
+	if o.ReadOnly {
+		if err := s.checkSchemaReadOnly(ctx); err != nil {
+			return nil, err
+		}
+		if err := s.openReadOnlyRest(ctx, dataKey); err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
 	if _, err := migrations.Apply(ctx, s.db.w, o.schema); err != nil {
 		if errors.Is(err, migrations.ErrFutureSchema) {
 			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
@@ -275,6 +294,9 @@ func (s *Store) Close() error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.opts.ReadOnly {
+		return errors.Join(s.closeIndex(), s.db.close())
+	}
 	err := s.closeSpool()
 	err = errors.Join(err, s.flushIndexLocked())
 	err = errors.Join(err, s.closeIndex())
@@ -286,6 +308,18 @@ func (s *Store) Close() error {
 func (s *Store) checkOpen() error {
 	if s.closed.Load() {
 		return ErrClosed
+	}
+	return nil
+}
+
+// checkWritable is checkOpen for calls that change the vault: a store
+// opened read-only refuses them, saying what.
+func (s *Store) checkWritable(what string) error {
+	if err := s.checkOpen(); err != nil {
+		return err
+	}
+	if s.opts.ReadOnly {
+		return fmt.Errorf("%w: %s writes", ErrReadOnly, what)
 	}
 	return nil
 }

@@ -85,7 +85,7 @@ func (t *Token) Covers(name string) bool {
 // CreateToken makes a token and returns it with its description. The
 // token is shown once: the vault keeps only a hash of its secret.
 func (s *Store) CreateToken(ctx context.Context, spec TokenSpec) (string, *Token, error) {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("creating a token"); err != nil {
 		return "", nil, err
 	}
 	if len(spec.Segments) == 0 {
@@ -175,7 +175,7 @@ func (s *Store) Tokens(ctx context.Context) ([]Token, error) {
 // RevokeToken revokes a token by id; requests with it fail from then on,
 // in every process serving the vault.
 func (s *Store) RevokeToken(ctx context.Context, id string) error {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("revoking a token"); err != nil {
 		return err
 	}
 	tx, err := s.db.w.BeginTx(ctx, nil)

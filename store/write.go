@@ -133,7 +133,7 @@ func (s *Store) Remember(ctx context.Context, e Entry) (*Entry, error) {
 // a caller's id that already exists are an error (ErrInvalidEntry), so that
 // nothing is half-imported.
 func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, error) {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable("remember"); err != nil {
 		return nil, err
 	}
 	if len(entries) == 0 {
@@ -307,7 +307,7 @@ func setSeq(ctx context.Context, tx *sql.Tx, seq int64) error {
 // updateStatus changes one entry's status (and text, when text is not nil)
 // and re-indexes it.
 func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to Status, text *string, action, reason string) (*Entry, error) {
-	if err := s.checkOpen(); err != nil {
+	if err := s.checkWritable(string(action)); err != nil {
 		return nil, err
 	}
 	s.wmu.Lock()

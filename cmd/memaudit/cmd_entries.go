@@ -274,7 +274,7 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	if *format != "jsonl" {
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
-	s, err := v.open(ctx, e, store.Options{})
+	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}
@@ -322,7 +322,7 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 	if *format != "table" && *format != "json" && *format != "jsonl" {
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
-	s, err := v.open(ctx, e, store.Options{})
+	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}
@@ -385,7 +385,7 @@ func cmdGet(ctx context.Context, e *env, args []string) error {
 	if fl.NArg() != 1 {
 		return usageError{"need exactly one ID"}
 	}
-	s, err := v.open(ctx, e, store.Options{})
+	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}
@@ -411,7 +411,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 	if *format != "table" && *format != "json" {
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
-	s, err := v.open(ctx, e, store.Options{})
+	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func cmdLog(ctx context.Context, e *env, args []string) error {
 	if *format != "table" && *format != "jsonl" {
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
-	s, err := v.open(ctx, e, store.Options{})
+	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,11 @@ func cmdPolicy(ctx context.Context, e *env, args []string) error {
 		return usageError{"need exactly one SEGMENT"}
 	}
 	name := fl.Arg(0)
-	s, err := v.open(ctx, e, store.Options{})
+	open := v.open
+	if !fl.Changed("read-from") && !fl.Changed("own-only") && !fl.Changed("trust") && !fl.Changed("guard") && !fl.Changed("retention") {
+		open = v.openRead // only shows the policy
+	}
+	s, err := open(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}

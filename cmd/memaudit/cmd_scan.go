@@ -134,7 +134,7 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	s, err := v.open(ctx, e, store.Options{})
+	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func cmdSegments(ctx context.Context, e *env, args []string) error {
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	s, err := v.open(ctx, e, store.Options{})
+	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func cmdStats(ctx context.Context, e *env, args []string) error {
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	s, err := v.open(ctx, e, store.Options{})
+	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	s, err := v.open(ctx, e, store.Options{NoRepair: true})
+	s, err := v.openRead(ctx, e, store.Options{NoRepair: true})
 	if err != nil {
 		return err
 	}

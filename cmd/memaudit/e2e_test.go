@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/memaudit/memaudit/internal/rofs"
 )
 
 var (
@@ -181,6 +183,54 @@ func TestSecretsRedirectedToAFileArePrivate(t *testing.T) {
 		fi, err := os.Stat(path)
 		if err != nil || fi.Mode().Perm() != 0o600 || fi.Size() == 0 {
 			t.Fatalf("%s: output file %v, %v", name, fi.Mode(), err)
+		}
+	}
+}
+
+// TestReadOnlyVaultThroughTheBinary: on a read-only file system, the
+// commands that read work (and say that the vault is read-only), those that
+// write fail with a clear message and a hint, and nothing changes.
+func TestReadOnlyVaultThroughTheBinary(t *testing.T) {
+	dir := t.TempDir()
+	vault := filepath.Join(dir, "vault")
+	env := []string{"MEMAUDIT_VAULT=" + vault, "MEMAUDIT_IDENTITY=" + filepath.Join(dir, "key")}
+	if r := runBin(t, env, "", "init"); r.code != 0 {
+		t.Fatalf("init: %v", r)
+	}
+	sample, err := os.ReadFile("../../testdata/sample.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := runBin(t, env, string(sample), "import", "-"); r.code != 0 {
+		t.Fatalf("import: %v", r)
+	}
+	list := runBin(t, env, "", "list", "--format", "jsonl")
+	id := strings.TrimSuffix(strings.SplitN(strings.SplitN(list.stdout, `"id":"`, 2)[1], `"`, 2)[0], "")
+	ro := rofs.View(t, vault)
+	env[0] = "MEMAUDIT_VAULT=" + ro
+	for _, args := range [][]string{
+		{"verify"}, {"list"}, {"search", "dentist"}, {"get", id}, {"export"}, {"log"}, {"stats"}, {"segments"},
+		{"policy", "user/profile"}, {"scan", "--format", "json"},
+	} {
+		r := runBin(t, env, "", args...)
+		want := 0
+		if args[0] == "scan" {
+			want = 1 // the sample has findings
+		}
+		if r.code != want || !strings.Contains(r.stderr, "is read-only: opened without writing anything") {
+			t.Errorf("%v: %v", args, r)
+		}
+	}
+	if r := runBin(t, env, "", "list", "--format", "jsonl"); r.stdout != list.stdout {
+		t.Errorf("list read-only differs:\n%s\n%s", r.stdout, list.stdout)
+	}
+	for _, args := range [][]string{
+		{"add", "--segment", "agent", "x"}, {"forget", id}, {"quarantine", "--reason", "x", id},
+		{"policy", "agent", "--own-only"}, {"token", "create", "--segment", "agent", "--rights", "recall"}, {"rotate-key"},
+	} {
+		r := runBin(t, env, "", args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "read-only") || strings.Contains(r.stderr, "unable to open database") {
+			t.Errorf("%v: %v", args, r)
 		}
 	}
 }

@@ -84,6 +84,25 @@ func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.
 	return s, nil
 }
 
+// openRead opens the vault for a command that only reads. A vault this
+// user cannot write (a read-only file system, a snapshot, a forensic copy)
+// is opened read-only, and what that leaves undone is said on stderr.
+func (v *vaultFlags) openRead(ctx context.Context, e *env, o store.Options) (*store.Store, error) {
+	s, err := v.open(ctx, e, o)
+	if !errors.Is(err, store.ErrReadOnly) {
+		return s, err
+	}
+	o.ReadOnly = true
+	if s, err = v.open(ctx, e, o); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(e.stderr, "memaudit: note: %s is read-only: opened without writing anything\n", v.vault)
+	for _, n := range s.Notes() {
+		fmt.Fprintf(e.stderr, "memaudit: note: %s\n", n)
+	}
+	return s, nil
+}
+
 // openGuarded opens the vault with the write guard on (the auditor with
 // default options), for the commands through which agents and imports
 // write: serve, mcp, import --format hermes. actor names them in the log.
@@ -149,6 +168,8 @@ func hint(err error) string {
 		return "run 'memaudit verify' to see what is damaged"
 	case errors.Is(err, store.ErrNotVault):
 		return "create one with 'memaudit init'"
+	case errors.Is(err, store.ErrReadOnly):
+		return "this command changes the vault; on a read-only vault, verify, scan, list, search, get, export, log, stats, segments and 'policy SEGMENT' work"
 	}
 	return ""
 }

@@ -48,3 +48,22 @@ func (l *Lock) Unlock() error {
 	l.f = nil
 	return err
 }
+
+// TryRLock takes a shared lock on an existing file without waiting, opening
+// it read-only (so that it works on a read-only file system). It fails with
+// ErrLocked while another process holds the exclusive lock, and with an
+// error satisfying errors.Is(err, fs.ErrNotExist) when there is no file.
+func TryRLock(path string) (*Lock, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, ErrLocked
+		}
+		return nil, err
+	}
+	return &Lock{f: f}, nil
+}
