@@ -42,4 +42,11 @@ var (
 	// may not write it), or was opened with Options.ReadOnly, and the call
 	// needs to write. The wrapping error says what would have been written.
 	ErrReadOnly = errors.New("vault is read-only")
+	// ErrIndexBehind: the change is committed (durable) but the index
+	// could not be updated or saved; it catches up at its next search or
+	// open. Do not repeat the change.
+	// ErrRecallLog: a recall was refused because the recall log cannot
+	// be written (the spool could not be opened: a full disk, say).
+	ErrRecallLog   = errors.New("the recall log cannot be written")
+	ErrIndexBehind = errors.New("the index is behind (it catches up at its next search or open)")
 )

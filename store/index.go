@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -358,21 +359,54 @@ func (s *Store) flushIndexLocked() error {
 		return nil
 	}
 	done := make(chan error, 1)
+	failed := persistErrors(s.idx)
 	b := s.idx.NewBatch()
 	b.SetInternal(seqKey, []byte(strconv.FormatInt(s.applied.Load(), 10)))
 	b.SetPersistedCallback(func(err error) { done <- err })
 	if err := s.idx.Batch(b); err != nil {
-		return fmt.Errorf("flush index: %w", err)
+		return fmt.Errorf("%w: save the index: %w", ErrIndexBehind, err)
 	}
-	select {
-	case err := <-done:
-		if err != nil {
-			return fmt.Errorf("flush index: %w", err)
+	// bleve's persister retries a write that failed (a full disk) without
+	// telling the waiting callback: its error counter does.
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(flushTimeout)
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				return fmt.Errorf("%w: save the index: %w", ErrIndexBehind, err)
+			}
+			return nil
+		case <-tick.C:
+			if n := persistErrors(s.idx) - failed; n >= persistRetries {
+				return fmt.Errorf("%w: saving the index failed %d times (is the disk full?)", ErrIndexBehind, n)
+			}
+		case <-timeout:
+			return fmt.Errorf("%w: saving the index timed out after %v (is the disk full?)", ErrIndexBehind, flushTimeout)
 		}
-		return nil
-	case <-time.After(flushTimeout):
-		return errors.New("flush index: timed out (the index will catch up on next open)")
 	}
+}
+
+// persistRetries is how many failed attempts of bleve's persister a flush
+// waits through.
+const persistRetries = 3
+
+// persistErrors is how many times bleve's persister failed to write.
+func persistErrors(idx bleve.Index) uint64 {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return 0
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return 0
+	}
+	st, ok := sc.Stats().(*scorch.Stats)
+	if !ok {
+		return 0
+	}
+	return atomic.LoadUint64(&st.TotPersistLoopErr)
 }
 
 func newIndex(dir string) (bleve.Index, error) {
@@ -570,6 +604,12 @@ func (s *Store) replayPage(ctx context.Context, seq, rowid int64) ([]*Entry, int
 // applyLocked writes entries to the index in one batch together with the
 // sequence number they bring the index to. The caller holds s.wmu.
 func (s *Store) applyLocked(ents []*Entry, seq int64) error {
+	return s.applyLockedCtx(context.Background(), ents, seq)
+}
+
+// applyLockedCtx is applyLocked that stops between chunks when ctx is
+// done; the index then stays at the last sequence number it recorded.
+func (s *Store) applyLockedCtx(ctx context.Context, ents []*Entry, seq int64) error {
 	if s.idx == nil {
 		return nil
 	}
@@ -600,6 +640,11 @@ func (s *Store) applyLocked(ents []*Entry, seq int64) error {
 		}
 		if done += n; report {
 			s.opts.Progress(done, total)
+		}
+		if len(ents) > 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 		}
 	}
 	s.applied.Store(seq)

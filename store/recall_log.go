@@ -125,6 +125,9 @@ func (s *Store) logRecalls(ctx context.Context, from, session string, hits []Hit
 	}
 	raw, _ := json.Marshal(ids)
 	sp := s.spool
+	if sp == nil && s.spoolErr != nil {
+		return fmt.Errorf("%w: %v", ErrRecallLog, s.spoolErr)
+	}
 	if sp == nil {
 		return ErrClosed
 	}

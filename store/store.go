@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -55,6 +56,8 @@ type Store struct {
 	// says that an unreadable recall spool was set aside.
 	repaired  string
 	spoolNote string
+	// spoolErr is why the recall spool could not be opened.
+	spoolErr error
 	// indexErr is the damage found with Options.NoRepair (or
 	// Options.ReadOnly); notes say what a read-only open left undone.
 	indexErr error
@@ -254,10 +257,14 @@ func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, cre
 	}
 	var note string
 	if s.spool, note, err = openSpool(ctx, dir, spoolKey, &o); err != nil {
-		return nil, fmt.Errorf("open recall spool: %w", err)
+		// A full disk, say: the vault stays usable for what does not
+		// need the spool (and Verify checks the rest); recalls fail
+		// rather than go unlogged.
+		s.spoolErr = err
+		s.spool, note, err = nil, fmt.Sprintf("the recall spool could not be opened (%v); recalls fail until it can be", err), nil
 	}
 	defer func() {
-		if err != nil {
+		if err != nil && s.spool != nil {
 			s.spool.close()
 		}
 	}()
@@ -272,16 +279,17 @@ func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, cre
 	return s, nil
 }
 
-// Repaired says what Open repaired ("" when nothing), so that a CLI can
-// tell the operator.
+// Repaired says what Open repaired or set aside ("" when nothing), so that
+// a CLI can tell the operator.
 func (s *Store) Repaired() string {
-	switch {
-	case s.repaired == "":
-		return s.spoolNote
-	case s.spoolNote == "":
-		return s.repaired
+	var parts []string
+	if s.repaired != "" {
+		parts = append(parts, s.repaired+"; the index was rebuilt from the database")
 	}
-	return s.repaired + "; " + s.spoolNote
+	if s.spoolNote != "" {
+		parts = append(parts, s.spoolNote)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Dir returns the vault directory.

@@ -120,13 +120,15 @@ func (s *Store) prepare(e *Entry, now time.Time, policy segment.Policy) error {
 }
 
 // Remember stores one entry durably (the database commit) and indexes it. It
-// returns the stored entry with its id, trust, times and hash filled in.
+// returns the stored entry with its id, trust, times and hash filled in;
+// also with an error wrapping ErrIndexBehind, when the entry is stored but
+// the index could not follow.
 func (s *Store) Remember(ctx context.Context, e Entry) (*Entry, error) {
 	out, err := s.RememberBatch(ctx, []Entry{e})
-	if err != nil {
+	if len(out) == 0 {
 		return nil, err
 	}
-	return out[0], nil
+	return out[0], err // with ErrIndexBehind, the entry is stored
 }
 
 // RememberBatch stores entries in one transaction: all or none. Entries with
@@ -145,6 +147,11 @@ func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, e
 	out := make([]*Entry, len(entries))
 	seen := make(map[string]int, len(entries))
 	for i := range entries {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err // nothing written
+			}
+		}
 		e := entries[i]
 		p, ok := policies[e.Segment]
 		if !ok && segment.Validate(e.Segment) == nil {
@@ -186,16 +193,20 @@ func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, e
 	defer s.wmu.Unlock()
 	seq, prev, err := s.writeEntries(ctx, out, now, found)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err() // rolled back: nothing written
+		}
 		return nil, err
 	}
 	if prev == s.applied.Load() {
-		err = s.applyLocked(out, seq)
+		err = s.applyLockedCtx(ctx, out, seq)
 	} else {
 		err = s.catchUpLocked(ctx)
 	}
 	if err != nil {
-		// The entries are committed; the index catches up on next open.
-		return out, fmt.Errorf("entries stored, index update failed: %w", err)
+		// The entries are committed; the index catches up on its next
+		// search or open.
+		return out, fmt.Errorf("%w: %w", ErrIndexBehind, err)
 	}
 	return out, nil
 }
@@ -280,6 +291,9 @@ func (s *Store) writeEntries(ctx context.Context, ents []*Entry, now time.Time, 
 	if err2 != nil {
 		return 0, 0, err2
 	}
+	if err := ctx.Err(); err != nil {
+		return 0, 0, err // interrupted before the commit: rolled back
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, 0, classify(err)
 	}
@@ -360,7 +374,7 @@ func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to S
 		err = s.catchUpLocked(ctx)
 	}
 	if err != nil {
-		return e, fmt.Errorf("entry updated, index update failed: %w", err)
+		return e, fmt.Errorf("%w: %w", ErrIndexBehind, err)
 	}
 	return e, nil
 }

@@ -92,11 +92,13 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 	}
 	defer s.Close()
 	got, err := s.Remember(ctx, ent)
-	if err != nil {
-		return err
+	if got != nil {
+		fmt.Fprintln(e.stdout, got.ID)
 	}
-	fmt.Fprintln(e.stdout, got.ID)
-	return s.Close()
+	if err == nil {
+		err = s.Close()
+	}
+	return committedWarning(e, err, "the entry is stored")
 }
 
 // jsonlEntry is one line of the JSONL import and export format.
@@ -242,20 +244,51 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if len(ents) == 0 {
 		return errors.New("no entries in input")
 	}
+	interrupted := errors.New("interrupted before the import was committed: nothing was imported")
+	if ctx.Err() != nil {
+		return interrupted
+	}
 	s, err := v.open(ctx, e, store.Options{})
+	if errors.Is(err, context.Canceled) {
+		return interrupted
+	}
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if _, err := s.RememberBatch(ctx, ents); err != nil {
-		var ee *store.EntryError
-		if errors.As(err, &ee) {
-			return fmt.Errorf("line %d: %w (nothing imported)", lines[ee.Index], ee.Err)
-		}
-		return err
+	_, err = s.RememberBatch(ctx, ents)
+	var ee *store.EntryError
+	switch {
+	case errors.As(err, &ee):
+		return fmt.Errorf("line %d: %w (nothing imported)", lines[ee.Index], ee.Err)
+	case errors.Is(err, store.ErrIndexBehind): // committed
+	case errors.Is(err, context.Canceled):
+		return interrupted
+	case err != nil:
+		return fmt.Errorf("%w (nothing imported)", err)
 	}
 	fmt.Fprintf(e.stderr, "memaudit: imported %d entries\n", len(ents))
-	return s.Close()
+	if err == nil {
+		err = s.Close()
+	}
+	return committedWarning(e, err, fmt.Sprintf("the %d entries are committed", len(ents)))
+}
+
+// committedWarning turns an error that came after a change was committed
+// (the index could not follow, or was interrupted) into a warning that
+// says so: the change must not be repeated. Other errors pass through.
+func committedWarning(e *env, err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, store.ErrIndexBehind) && errors.Is(err, context.Canceled):
+		fmt.Fprintf(e.stderr, "memaudit: warning: interrupted while indexing: %s, and the index finishes at the next open; do not repeat it\n", what)
+		return nil
+	case errors.Is(err, store.ErrIndexBehind):
+		fmt.Fprintf(e.stderr, "memaudit: warning: %s; but %v; do not repeat it\n", what, err)
+		return nil
+	}
+	return err
 }
 
 func toJSONL(ent *store.Entry) jsonlEntry {

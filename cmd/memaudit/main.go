@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/memaudit/memaudit/internal/termsafe"
+	"github.com/memaudit/memaudit/store"
 )
 
 func main() {
@@ -117,6 +118,13 @@ func run(ctx context.Context, args []string, e *env) int {
 		return 0
 	case errors.Is(err, errFound):
 		return 1
+	case errors.Is(err, store.ErrIndexBehind):
+		// The change is committed; only the index could not follow.
+		fmt.Fprintf(e.stderr, "memaudit: warning: the change is committed, but %v; do not repeat it\n", err)
+		return 0
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		fmt.Fprintf(e.stderr, "memaudit: error: interrupted\n")
+		return 2
 	case errors.As(err, &ue):
 		fmt.Fprintf(e.stderr, "memaudit: error: %s\nmemaudit: hint: %s\n", ue.msg, c.usage)
 		return 2

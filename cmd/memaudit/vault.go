@@ -79,7 +79,7 @@ func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.
 		return nil, err
 	}
 	if r := s.Repaired(); r != "" {
-		fmt.Fprintf(e.stderr, "memaudit: warning: %s; rebuilt from the database\n", r)
+		fmt.Fprintf(e.stderr, "memaudit: warning: %s\n", r)
 	}
 	return s, nil
 }

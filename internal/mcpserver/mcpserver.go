@@ -164,7 +164,7 @@ func (h *handlers) remember(ctx context.Context, _ *mcp.CallToolRequest, in Reme
 	}
 	e, err := h.st.Remember(h.as(ctx), store.Entry{Segment: in.Segment, Text: in.Text, Kind: in.Kind, Tags: in.Tags, Session: h.session,
 		Source: store.Source{Kind: kind, URI: in.SourceURI, Channel: "mcp"}})
-	if err != nil {
+	if err != nil && !errors.Is(err, store.ErrIndexBehind) { // stored either way: an error would make the model repeat it
 		return nil, out, err
 	}
 	out = RememberOut{ID: e.ID, Segment: e.Segment, Status: e.Status}
@@ -251,7 +251,7 @@ func (h *handlers) forget(ctx context.Context, _ *mcp.CallToolRequest, in Forget
 	if reason == "" {
 		reason = "forgotten by an MCP client"
 	}
-	if err := h.st.ForgetReason(h.as(ctx), e.ID, "mcp: "+reason); err != nil {
+	if err := h.st.ForgetReason(h.as(ctx), e.ID, "mcp: "+reason); err != nil && !errors.Is(err, store.ErrIndexBehind) {
 		return nil, ForgetOut{}, err
 	}
 	return nil, ForgetOut{Forgotten: e.ID}, nil

@@ -58,7 +58,7 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		writeError(w, http.StatusNotFound, CodeNotFound, "no such entry")
 	case errors.Is(err, store.ErrSegmentDenied):
 		writeError(w, http.StatusForbidden, CodeForbidden, err.Error())
-	case errors.Is(err, store.ErrClosed), errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+	case errors.Is(err, store.ErrClosed), errors.Is(err, store.ErrRecallLog), errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		writeError(w, http.StatusServiceUnavailable, CodeUnavailable, "service unavailable; try again")
 	default:
 		if s.opts.ErrorLog != nil {

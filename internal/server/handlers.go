@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"time"
 
@@ -71,6 +72,20 @@ func covers(w http.ResponseWriter, t *store.Token, seg string) bool {
 	return true
 }
 
+// committed reports whether a write took effect: no error, or only the
+// index lagging behind a committed change (logged; the index catches up
+// before the next search). Answering such a write with an error would
+// make the agent repeat it.
+func (s *Server) committed(err error) bool {
+	if errors.Is(err, store.ErrIndexBehind) {
+		if s.opts.ErrorLog != nil {
+			s.opts.ErrorLog(err)
+		}
+		return true
+	}
+	return err == nil
+}
+
 // acknowledge returns a stored entry with what the write guard found.
 func (s *Server) acknowledge(r *http.Request, e *store.Entry) (EntryOut, error) {
 	o := out(e, false)
@@ -85,7 +100,7 @@ func (s *Server) remember(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e, err := s.st.Remember(r.Context(), in.entry())
-	if err != nil {
+	if !s.committed(err) {
 		s.fail(w, err)
 		return
 	}
@@ -120,7 +135,7 @@ func (s *Server) rememberBatch(w http.ResponseWriter, r *http.Request) {
 		ents[i] = in.Entries[i].entry()
 	}
 	stored, err := s.st.RememberBatch(r.Context(), ents)
-	if err != nil {
+	if !s.committed(err) {
 		s.fail(w, err)
 		return
 	}
@@ -192,7 +207,7 @@ func (s *Server) entry() http.Handler {
 		if reason == "" {
 			reason = "forgotten through the memory service by token " + token(r).ID
 		}
-		if err := s.st.ForgetReason(r.Context(), e.ID, reason); err != nil {
+		if err := s.st.ForgetReason(r.Context(), e.ID, reason); !s.committed(err) {
 			s.fail(w, err)
 			return
 		}
