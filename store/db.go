@@ -170,3 +170,23 @@ func clone(b []byte) []byte {
 func dirWritable(dir string) bool {
 	return syscall.Access(dir, 0x2 /* W_OK */) == nil
 }
+
+// foldWAL checkpoints the write-ahead log into the database file and
+// truncates it to nothing (after a redaction, so that no old page image
+// stays there; before a rotation re-encrypts the file). SQLite waits for
+// readers (the busy timeout) before it truncates; one still reading then is
+// an error, never a silent half-done checkpoint.
+func foldWAL(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) error {
+	var busy, logFrames, done int
+	if err := q.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
+		return classify(err)
+	}
+	if busy != 0 {
+		return errors.New("the write-ahead log could not be truncated: another connection is still reading")
+	}
+	return nil
+}
+
+func (s *Store) foldWAL(ctx context.Context) error { return foldWAL(ctx, s.db.w) }

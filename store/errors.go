@@ -45,6 +45,12 @@ var (
 	// ErrIndexBehind: the change is committed (durable) but the index
 	// could not be updated or saved; it catches up at its next search or
 	// open. Do not repeat the change.
+	// ErrPurgePending: the change (a redaction) is committed, but old
+	// copies of the text remain in the index's older segments or in the
+	// write-ahead log until the process holding the index rebuilds it;
+	// that process has been asked to and does so within about a second
+	// while it runs (see Store.RebuildIndex).
+	ErrPurgePending = errors.New("committed; old copies of the text are purged when the process holding the index rebuilds it")
 	// ErrRecallLog: a recall was refused because the recall log cannot
 	// be written (the spool could not be opened: a full disk, say).
 	ErrRecallLog   = errors.New("the recall log cannot be written")

@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+	"errors"
+	"time"
+)
 
 // CreatePlaintext makes a vault with no encryption at all: plain SQLite and
 // an unencrypted bleve index. Only the benchmarks that measure the cost of
@@ -35,10 +39,11 @@ func SetDrainBatchForTest(n int) func() {
 	return func() { drainBatch = old }
 }
 
-// LargestPageForTest is the largest number of rows any loop of the store
-// reads or applies at a time (index replay, Entries, the recall-log drain):
-// tests of large runs go above it.
-func LargestPageForTest() int { return max(replayChunk, entryPage, drainBatch) }
+// LargestPageForTest is the largest number of entries any loop of the
+// store reads or applies at a time (index replay and rebuild, Entries,
+// scans): tests of large runs go above it. (The recall-log drain pages by a
+// unique id; its paging is tested with SetDrainBatchForTest.)
+func LargestPageForTest() int { return max(replayChunk, entryPage) }
 
 // DeleteFromIndexForTest removes documents from the index without telling
 // the database, as the index paging bug did.
@@ -53,4 +58,54 @@ func DeleteFromIndexForTest(s *Store, ids ...string) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	return s.flushIndexLocked()
+}
+
+// SetWatchIntervalForTest sets how often an index holder looks for other
+// processes' changes and rebuild requests, and returns a function that
+// restores it. Stores opened afterwards use it.
+func SetWatchIntervalForTest(d time.Duration) func() {
+	old := watchInterval
+	watchInterval = d
+	return func() { watchInterval = old }
+}
+
+// IndexHasTermForTest reports whether any segment of the index's text
+// field still lists term in its dictionary (deleted documents' terms stay
+// there until their segment is merged away or the index rebuilt).
+func IndexHasTermForTest(s *Store, term string) (bool, error) {
+	idx, done := s.readIndex()
+	defer done()
+	if idx == nil {
+		return false, errors.New("no index")
+	}
+	r, err := idx.Advanced()
+	if err != nil {
+		return false, err
+	}
+	rd, err := r.Reader()
+	if err != nil {
+		return false, err
+	}
+	defer rd.Close()
+	d, err := rd.FieldDict("text")
+	if err != nil {
+		return false, err
+	}
+	defer d.Close()
+	for e, err := d.Next(); e != nil || err != nil; e, err = d.Next() {
+		if err != nil {
+			return false, err
+		}
+		if e.Term == term {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// OpenPlaintextForTest opens a vault made by CreatePlaintext.
+func OpenPlaintextForTest(ctx context.Context, dir string, o Options) (*Store, error) {
+	o.plaintext = true
+	o.fill()
+	return openWithKey(ctx, dir, nil, o, false)
 }

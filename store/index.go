@@ -143,7 +143,7 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 	idx, err := s.tryOpenIndex(dir)
 	switch {
 	case err == nil:
-		s.idx = idx
+		s.setIndex(idx)
 	default:
 		if !errors.Is(err, fs.ErrNotExist) {
 			if s.opts.NoRepair {
@@ -250,7 +250,7 @@ func (s *Store) indexCountAgrees(ctx context.Context) error {
 func (s *Store) rebuildIndexAfterClose(ctx context.Context, dir string) error {
 	if s.idx != nil {
 		s.idx.Close()
-		s.idx = nil
+		s.setIndex(nil)
 	}
 	if err := s.rebuildIndex(ctx, dir); err != nil {
 		s.unregister()
@@ -413,62 +413,32 @@ func newIndex(dir string) (bleve.Index, error) {
 	return bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, scorchConfig())
 }
 
-// rebuildIndex deletes the index directory and indexes every entry again.
-func (s *Store) rebuildIndex(ctx context.Context, dir string) error {
-	// Build beside the old index and rename into place: a crash during a
-	// rebuild leaves the old index (or none) and a building directory
-	// that the next open removes, never a half-built index.
-	building := dir + buildingSuffix
-	if err := os.RemoveAll(building); err != nil {
-		return fmt.Errorf("rebuild index: %w", err)
-	}
-	idx, err := newIndex(building)
-	if err != nil {
-		return fmt.Errorf("rebuild index: %w", err)
-	}
-	if err := idx.SetInternal(mappingKey, []byte(mappingVersion)); err != nil {
-		idx.Close()
-		return fmt.Errorf("rebuild index: %w", err)
-	}
+// setIndex replaces the index the store uses (nil: none). Once the store
+// is shared, the caller holds wmu.
+func (s *Store) setIndex(idx bleve.Index) {
+	s.idxMu.Lock()
 	s.idx = idx
-	s.applied.Store(0)
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	fail := func(err error) error {
-		s.closeIndex()
-		return fmt.Errorf("rebuild index: %w", err)
+	s.hasIdx.Store(idx != nil)
+	s.idxMu.Unlock()
+}
+
+// readIndex returns the index for a search, held until done is called;
+// nil (with a done that does nothing) when there is none. Callers must not
+// wait for wmu before calling done.
+func (s *Store) readIndex() (idx bleve.Index, done func()) {
+	s.idxMu.RLock()
+	if s.idx == nil {
+		s.idxMu.RUnlock()
+		return nil, func() {}
 	}
-	if err := s.catchUpLocked(ctx); err != nil {
-		return fail(err)
-	}
-	if err := s.flushIndexLocked(); err != nil {
-		return fail(err)
-	}
-	err = s.idx.Close()
-	s.idx = nil
-	if err != nil {
-		return fail(err)
-	}
-	if err := os.RemoveAll(dir); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(building, dir); err != nil {
-		return fail(err)
-	}
-	if err := fsutil.SyncDir(filepath.Dir(dir)); err != nil {
-		return fail(err)
-	}
-	if s.idx, err = bleve.OpenUsing(dir, scorchConfig()); err != nil {
-		return fail(err)
-	}
-	return nil
+	return s.idx, s.idxMu.RUnlock
 }
 
 func (s *Store) closeIndex() error {
 	var err error
 	if s.idx != nil {
 		err = s.idx.Close()
-		s.idx = nil
+		s.setIndex(nil)
 	}
 	if s.unregister != nil {
 		s.unregister()
@@ -498,7 +468,7 @@ func (s *Store) dbSeq(ctx context.Context) (int64, error) {
 
 // catchUp applies changes other processes (or a crash) left unindexed.
 func (s *Store) catchUp(ctx context.Context) error {
-	if s.idx == nil {
+	if !s.hasIdx.Load() {
 		return nil
 	}
 	seq, err := s.dbSeq(ctx)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -193,7 +194,7 @@ func (s *Store) recall(ctx context.Context, from, q string, opts RecallOptions) 
 	segOK := func(e *Entry) bool { return policy.CanRead(from, e.Segment) && contains(readable, e.Segment) }
 
 	var hits []Hit
-	if s.idx != nil {
+	if s.hasIdx.Load() {
 		if err := s.catchUp(ctx); err != nil {
 			return nil, err
 		}
@@ -252,7 +253,7 @@ func (s *Store) Search(ctx context.Context, q string, opts SearchOptions) ([]Hit
 	}
 	f := Filter{Segments: opts.Segments, Statuses: statuses}
 	limit := clampLimit(opts.Limit, DefaultRecallLimit)
-	if s.idx == nil {
+	if !s.hasIdx.Load() {
 		return s.scanSearch(ctx, q, segs, limit, f.match)
 	}
 	if err := s.catchUp(ctx); err != nil {
@@ -304,7 +305,13 @@ func (s *Store) searchIndex(ctx context.Context, q query.Query, segments []strin
 		bq.AddMustNot(mustNot...)
 	}
 	req := bleve.NewSearchRequestOptions(bq, limit, 0, false)
-	res, err := s.idx.SearchInContext(ctx, req)
+	idx, done := s.readIndex()
+	if idx == nil {
+		// Gone since the caller looked: a rebuild failed to install it.
+		return nil, errors.New("search index: unavailable after a failed rebuild; the next open builds it")
+	}
+	res, err := idx.SearchInContext(ctx, req)
+	done()
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}

@@ -120,7 +120,7 @@ func (s *Store) openIndexReadOnly(ctx context.Context, dataKey []byte) error {
 	}
 	idx, err := openIndexWith(dir, map[string]any{"read_only": true})
 	if err == nil {
-		s.idx = idx
+		s.setIndex(idx)
 		err = checkSnapshotFiles(idx)
 	}
 	if err != nil {

@@ -23,8 +23,11 @@ type Span struct {
 // redacted (a quarantined entry stays quarantined), the old text is
 // overwritten in the database (secure_delete) and the write-ahead log is
 // checkpointed and truncated so that no old page image stays there. The
-// index still holds the old terms in its older segments until they are
-// merged away: call RebuildIndex after a batch of redactions.
+// index still holds the old terms in its older segments until it is
+// rebuilt: the redaction asks for that (see RebuildIndex), and a caller
+// should call RebuildIndex after a batch of redactions. When another
+// connection keeps the log from being truncated, the entry is returned with
+// an error wrapping ErrPurgePending.
 func (s *Store) Redact(ctx context.Context, id string, spans []Span, reason string) (*Entry, error) {
 	if err := s.checkWritable("redact"); err != nil {
 		return nil, err
@@ -44,13 +47,15 @@ func (s *Store) Redact(ctx context.Context, id string, spans []Span, reason stri
 	if cur.Status == StatusQuarantined {
 		to = StatusQuarantined
 	}
-	e, err := s.updateStatus(ctx, id, []Status{StatusActive, StatusQuarantined, StatusRedacted}, to, &text, ActionRedact,
-		fmt.Sprintf("%d span(s); %s", len(spans), reason))
+	e, err := s.updateStatusPurge(ctx, id, []Status{StatusActive, StatusQuarantined, StatusRedacted}, to, &text, ActionRedact,
+		fmt.Sprintf("%d span(s); %s", len(spans), reason), true)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return e, fmt.Errorf("entry redacted, write-ahead log not truncated: %w", classify(err))
+	if err := s.foldWAL(ctx); err != nil {
+		// The redaction is committed; the index holder truncates the log
+		// when it meets the rebuild request the redaction made.
+		return e, fmt.Errorf("%w: %w", ErrPurgePending, err)
 	}
 	return e, nil
 }
@@ -77,24 +82,4 @@ func redactText(text string, spans []Span) (string, error) {
 	}
 	b.WriteString(text[pos:])
 	return b.String(), nil
-}
-
-// RebuildIndex deletes the index and builds it again from the database, so
-// that no segment keeps terms of redacted or forgotten text.
-func (s *Store) RebuildIndex(ctx context.Context) error {
-	if err := s.checkWritable("rebuilding the index"); err != nil {
-		return err
-	}
-	if s.idx == nil {
-		return fmt.Errorf("rebuild index: another process holds it")
-	}
-	dir := s.indexDir()
-	s.wmu.Lock()
-	err := s.idx.Close()
-	s.idx = nil
-	s.wmu.Unlock()
-	if err != nil {
-		return fmt.Errorf("rebuild index: %w", err)
-	}
-	return s.rebuildIndex(ctx, dir)
 }

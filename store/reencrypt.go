@@ -47,12 +47,8 @@ func (s *Store) reencryptTo(ctx context.Context, path string, oldSpec, newSpec [
 		return classify(err)
 	}
 	defer conn.Close()
-	var busy, logFrames, done int
-	if err := conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
-		return classify(err)
-	}
-	if busy != 0 {
-		return errors.New("the write-ahead log could not be checkpointed: a reader is still active")
+	if err := foldWAL(ctx, conn); err != nil {
+		return err
 	}
 	src, err := os.Open(filepath.Join(s.dir, dbFileName))
 	if err != nil {

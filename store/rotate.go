@@ -58,7 +58,7 @@ func Rotate(ctx context.Context, dir string, opts Options, extra []Recipient) er
 	if err != nil {
 		return err
 	}
-	if s.idx == nil {
+	if !s.hasIdx.Load() {
 		s.Close()
 		return errors.New("rotate: another process has the vault open; stop it first")
 	}

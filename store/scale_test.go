@@ -12,7 +12,7 @@ import (
 )
 
 // These tests write one batch larger than every page and batch size the
-// store walks entries by (store.LargestPageForTest), so that a run of
+// store walks entries by (store.LargestPageForTest, twice over), so that a run of
 // entries sharing one change number crosses each boundary: the index paging
 // bug dropped the rest of such a run on every rebuild and catch-up, and
 // tests on a few hundred entries never saw it.

@@ -316,7 +316,7 @@ func auditEntry(e *Entry) audit.Entry {
 // search can ask for finding:<rule>. (A later change to an entry re-indexes
 // it without them until the next scan.)
 func (s *Store) reindexFlagged(ctx context.Context, stubs []*Entry) error {
-	if s.idx == nil || len(stubs) == 0 {
+	if !s.hasIdx.Load() || len(stubs) == 0 {
 		return nil
 	}
 	ids := make([]string, len(stubs))

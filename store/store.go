@@ -42,8 +42,16 @@ type Store struct {
 	// wmu serialises this process's writes with the index updates that
 	// follow them, so that the index's applied sequence number never
 	// passes a change it has not applied.
-	wmu        sync.Mutex
-	idx        bleve.Index // nil when another process holds the index
+	wmu sync.Mutex
+	// idx is the index, nil when another process holds it. It is
+	// replaced only by setIndex, holding wmu and idxMu: code holding wmu
+	// may use it freely; searches hold idxMu for reading (and never wait
+	// for wmu meanwhile); hasIdx answers "is there one" without a lock.
+	idx        bleve.Index
+	idxMu      sync.RWMutex
+	hasIdx     atomic.Bool
+	rebuildMu  sync.Mutex // one index rebuild at a time
+	watchStop  func()     // stops the owner's background catch-up
 	unregister func()
 	indexLock  *fsutil.Lock
 	applied    atomic.Int64
@@ -276,6 +284,15 @@ func openWithKey(ctx context.Context, dir string, dataKey []byte, o Options, cre
 		s.closeIndex()
 		return nil, err
 	}
+	if s.hasIdx.Load() {
+		// Rebuilds that other processes asked for while none held the
+		// index, then the same once a second while open.
+		if err := s.serveRebuildRequests(ctx); err != nil {
+			s.closeIndex()
+			return nil, err
+		}
+		s.watch()
+	}
 	return s, nil
 }
 
@@ -299,6 +316,9 @@ func (s *Store) Dir() string { return s.dir }
 func (s *Store) Close() error {
 	if s.closed.Swap(true) {
 		return nil
+	}
+	if s.watchStop != nil {
+		s.watchStop() // before wmu: it may be catching up
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()

@@ -321,6 +321,13 @@ func setSeq(ctx context.Context, tx *sql.Tx, seq int64) error {
 // updateStatus changes one entry's status (and text, when text is not nil)
 // and re-indexes it.
 func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to Status, text *string, action, reason string) (*Entry, error) {
+	return s.updateStatusPurge(ctx, id, from, to, text, action, reason, false)
+}
+
+// updateStatusPurge is updateStatus that, with purge, also asks for an
+// index rebuild in the same transaction (a redaction: the old text stays in
+// older index segments until then).
+func (s *Store) updateStatusPurge(ctx context.Context, id string, from []Status, to Status, text *string, action, reason string, purge bool) (*Entry, error) {
 	if err := s.checkWritable(string(action)); err != nil {
 		return nil, err
 	}
@@ -364,6 +371,11 @@ func (s *Store) updateStatus(ctx context.Context, id string, from []Status, to S
 	}
 	if err := s.appendLog(ctx, tx, e.Updated, action, id, reason); err != nil {
 		return nil, err
+	}
+	if purge {
+		if _, err := requestRebuildTx(ctx, tx); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, classify(err)

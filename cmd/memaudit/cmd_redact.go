@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/memaudit/memaudit/audit"
 	"github.com/memaudit/memaudit/store"
@@ -37,6 +39,10 @@ func findByFingerprint(ctx context.Context, s *store.Store, sc *audit.Scanner, f
 	}
 	return out, nil
 }
+
+// purgeWait is how long redact waits for another process holding the
+// index to rebuild it.
+const purgeWait = 60 * time.Second
 
 func cmdRedact(ctx context.Context, e *env, args []string) error {
 	v, fl := vaultCommand("redact", e)
@@ -88,14 +94,26 @@ func cmdRedact(ctx context.Context, e *env, args []string) error {
 		for _, f := range targets[id] {
 			spans = append(spans, store.Span{Start: f.Start, End: f.End, Rule: f.Rule})
 		}
-		if _, err := s.Redact(ctx, id, spans, *reason); err != nil {
+		// ErrPurgePending: committed; the rebuild below finishes it.
+		if _, err := s.Redact(ctx, id, spans, *reason); err != nil && !errors.Is(err, store.ErrPurgePending) {
 			return fmt.Errorf("redact %s: %w", id, err)
 		}
 		fmt.Fprintf(e.stderr, "memaudit: redacted %d secret(s) in %s\n", len(spans), id)
 	}
 	if !*noRebuild {
-		if err := s.RebuildIndex(ctx); err != nil {
-			return err
+		// While memaudit serve (or an agent) holds the index, it is asked
+		// to rebuild and does so within about a second; wait for it.
+		wctx, cancel := context.WithTimeout(ctx, purgeWait)
+		err := s.RebuildIndex(wctx)
+		cancel()
+		switch {
+		case errors.Is(err, store.ErrPurgePending):
+			fmt.Fprintf(e.stderr, "memaudit: warning: the redactions are committed, but the process holding the index did not rebuild it within %v: "+
+				"it still lists the old terms, and it rebuilds when it next catches up (or at its next open)\n", purgeWait)
+		case err != nil:
+			return fmt.Errorf("the redactions are committed, but rebuilding the index failed: %w", err)
+		default:
+			fmt.Fprintln(e.stderr, "memaudit: rebuilt the index and truncated the write-ahead log: no old copy of the secrets is left in the vault's files")
 		}
 	}
 	fmt.Fprintln(e.stderr, "memaudit: hint: rotate the leaked credentials at their providers; and since anyone who held the vault key could have read the old pages (backups, copies), rotate the vault key too")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -16,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/memaudit/memaudit/audit"
 )
 
 // startServe runs the real binary's serve and waits until it listens.
@@ -175,4 +178,63 @@ func TestServeEndToEnd(t *testing.T) {
 	if r := runBin(t, env, "", "serve", "--socket", link); r.code != 2 || !strings.Contains(r.stderr, "symlink") {
 		t.Fatalf("symlink socket: %v", r)
 	}
+}
+
+// TestRedactWhileServing: `memaudit redact` while `memaudit serve` holds the
+// index succeeds (exit 0), the serving process rebuilds its index and
+// truncates the log when asked, and the service still recalls the entry
+// (without the secret) and no longer finds the secret.
+func TestRedactWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	vault := filepath.Join(dir, "vault")
+	env := []string{"MEMAUDIT_VAULT=" + vault, "MEMAUDIT_IDENTITY=" + filepath.Join(dir, "key")}
+	if r := runBin(t, env, "", "init"); r.code != 0 {
+		t.Fatalf("init: %v", r)
+	}
+	sc, err := audit.New(audit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var key string
+	for key == "" || len(sc.Scan(context.Background(), audit.Entry{ID: "x", Text: "deploy with " + key})) == 0 {
+		key = "ghp_" + randomAlnum(36) // one the auditor finds, as real ones are
+	}
+	if r := runBin(t, env, "", "add", "--segment", "agent", "deploy with "+key+" tonight, heron"); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	id := strings.TrimSpace(runBin(t, env, "", "list", "--format", "jsonl").stdout)
+	id = strings.SplitN(strings.SplitN(id, `"id":"`, 2)[1], `"`, 2)[0]
+	tok := strings.TrimSpace(runBin(t, env, "", "token", "create", "--segment", "agent", "--rights", "recall").stdout)
+	serve, _ := startServe(t, env)
+	c := socketClient(filepath.Join(vault, "memaudit.sock"))
+	if code, m := call(t, c, "POST", "/v1/recall", tok, `{"segment":"agent","query":"`+strings.ToLower(key)+`"}`); code != 200 || len(m["hits"].([]any)) != 1 {
+		t.Fatalf("recall of the key before: %d %v", code, m)
+	}
+	r := runBin(t, env, "", "redact", "--reason", "pasted key", id)
+	if r.code != 0 || !strings.Contains(r.stderr, "rebuilt the index and truncated the write-ahead log") {
+		t.Fatalf("redact while serving: %v", r)
+	}
+	code, m := call(t, c, "POST", "/v1/recall", tok, `{"segment":"agent","query":"heron deploy"}`)
+	if code != 200 || len(m["hits"].([]any)) != 1 || strings.Contains(fmt.Sprint(m), key) {
+		t.Fatalf("recall after: %d %v", code, m)
+	}
+	if code, m := call(t, c, "POST", "/v1/recall", tok, `{"segment":"agent","query":"`+strings.ToLower(key)+`"}`); code != 200 || len(m["hits"].([]any)) != 0 {
+		t.Fatalf("the key is still found: %d %v", code, m)
+	}
+	serve.Process.Signal(syscall.SIGTERM)
+	serve.Wait()
+	if v := runBin(t, env, "", "verify"); v.code != 0 {
+		t.Fatalf("verify: %v", v)
+	}
+}
+
+// randomAlnum is a random alphanumeric string: fixtures use fake, freshly
+// generated secrets.
+func randomAlnum(n int) string {
+	const set = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = set[rand.IntN(len(set))]
+	}
+	return string(b)
 }
