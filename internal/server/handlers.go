@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"time"
@@ -17,10 +18,55 @@ type EntryIn struct {
 	Source  store.Source `json:"source"`
 	Session string       `json:"session,omitempty"`
 	Tags    []string     `json:"tags,omitempty"`
+	// Trust, when set, lowers the trust the vault gives the entry: a
+	// client that knows its text came from someone other than the owner (a
+	// stranger in a group chat) says so, and the write guard then treats it
+	// like outside content. It can never raise trust (errTrustAbove).
+	Trust segment.Trust `json:"trust,omitempty"`
 }
 
 func (in *EntryIn) entry() store.Entry {
-	return store.Entry{Segment: in.Segment, Text: in.Text, Kind: in.Kind, Source: in.Source, Session: in.Session, Tags: in.Tags}
+	return store.Entry{Segment: in.Segment, Text: in.Text, Kind: in.Kind, Source: in.Source, Session: in.Session, Tags: in.Tags, Trust: in.Trust}
+}
+
+// errTrustAbove refuses a client's trust above what the vault would give.
+var errTrustAbove = errors.New("trust above what the segment's policy or the source kind gives")
+
+// checkTrust refuses a trust above the one the store would derive: the
+// segment policy's default trust, else the source kind's.
+func (s *Server) checkTrust(ctx context.Context, in *EntryIn) error {
+	if in.Trust == segment.TrustUnset {
+		return nil
+	}
+	p, err := s.st.Policy(ctx, in.Segment)
+	if err != nil {
+		return err
+	}
+	ceiling := p.DefaultTrust
+	if ceiling == segment.TrustUnset {
+		kind := in.Source.Kind
+		if kind == "" {
+			kind = store.SourceUser
+		}
+		ceiling = kind.Trust()
+	}
+	if in.Trust > ceiling {
+		return errTrustAbove
+	}
+	return nil
+}
+
+// trustOK writes the error for an entry whose trust checkTrust refuses.
+func (s *Server) trustOK(w http.ResponseWriter, r *http.Request, in *EntryIn) bool {
+	switch err := s.checkTrust(r.Context(), in); {
+	case err == nil:
+		return true
+	case errors.Is(err, errTrustAbove):
+		writeError(w, http.StatusBadRequest, CodeInvalidEntry, err.Error())
+	default:
+		s.fail(w, err)
+	}
+	return false
 }
 
 // EntryOut is an entry as the server returns it. Text is left out of
@@ -96,7 +142,7 @@ func (s *Server) acknowledge(r *http.Request, e *store.Entry) (EntryOut, error) 
 
 func (s *Server) remember(w http.ResponseWriter, r *http.Request) {
 	var in EntryIn
-	if !decode(w, r, &in) || !covers(w, token(r), in.Segment) {
+	if !decode(w, r, &in) || !covers(w, token(r), in.Segment) || !s.trustOK(w, r, &in) {
 		return
 	}
 	e, err := s.st.Remember(r.Context(), in.entry())
@@ -129,7 +175,7 @@ func (s *Server) rememberBatch(w http.ResponseWriter, r *http.Request) {
 	}
 	ents := make([]store.Entry, len(in.Entries))
 	for i := range in.Entries {
-		if !covers(w, token(r), in.Entries[i].Segment) {
+		if !covers(w, token(r), in.Entries[i].Segment) || !s.trustOK(w, r, &in.Entries[i]) {
 			return
 		}
 		ents[i] = in.Entries[i].entry()
