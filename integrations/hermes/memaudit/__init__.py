@@ -1,10 +1,16 @@
-"""memaudit memory provider for Hermes Agent. Copy this folder to
-$HERMES_HOME/plugins/memaudit/ and set memory.provider: memaudit."""
+"""memaudit memory provider for Hermes Agent (a MemoryProvider).
+
+Install: copy this folder to $HERMES_HOME/plugins/memaudit/ (each profile
+has its own: <root>/profiles/<name>/plugins/memaudit/), run
+`hermes memory setup` and pick memaudit, or set memory.provider: memaudit
+in config.yaml."""
 
 from .client import Client, MemauditError
-from .provider import MemauditProvider, chat_segment, load_config, parse_session_key
+from .config import ConfigError, load_config, save_config
+from .provider import MemauditProvider, chat_segment, parse_session_key
 
-__all__ = ["Client", "MemauditError", "MemauditProvider", "chat_segment", "load_config", "parse_session_key", "register"]
+__all__ = ["Client", "ConfigError", "MemauditError", "MemauditProvider", "chat_segment", "load_config",
+           "parse_session_key", "register", "save_config"]
 
 
 def register(ctx):

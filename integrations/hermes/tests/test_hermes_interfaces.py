@@ -91,5 +91,111 @@ class ManifestTest(HomeTest):
         self.assertLessEqual(fields, pm._KNOWN_MANIFEST_FIELDS)
 
 
+class DiscoveryTest(HomeTest):
+    def test_found_and_loaded_by_hermes_without_network(self):
+        from agent.memory_provider import MemoryProvider
+        from plugins.memory import discover_memory_providers, find_provider_dir, list_memory_provider_names
+
+        self.assertIn("memaudit", list_memory_provider_names())
+        self.assertEqual(find_provider_dir("memaudit"), Path(self.home) / "plugins" / "memaudit")
+        hermes_env.write_private(os.path.join(self.home, "memaudit.json"), json.dumps({"socket": "/run/nowhere.sock"}))
+        hermes_env.write_private(os.path.join(self.home, ".env"), "MEMAUDIT_TOKEN=mat_0000000000000000_" + "A" * 43 + "\n")
+        with NoNetwork() as net:
+            found = {name: (desc, ok) for name, desc, ok in discover_memory_providers()}
+            p = self.load()
+            self.assertTrue(p.is_available())
+            self.assertEqual(p.backup_paths(), [])
+        self.assertEqual(net.calls, [], "is_available() or loading made a connection")
+        self.assertIn("memaudit", found)
+        self.assertIn("memaudit", found["memaudit"][0])  # plugin.yaml's description
+        self.assertTrue(found["memaudit"][1])
+        self.assertIsInstance(p, MemoryProvider)
+        self.assertEqual(p.name, "memaudit")
+        self.assertEqual(MemoryProvider.__abstractmethods__ - set(type(p).__dict__), set())
+
+    def test_unavailable_says_why(self):
+        with NoNetwork() as net:
+            p = self.load()
+            self.assertFalse(p.is_available())
+            self.assertIn("socket", p.unavailable_reason())
+        self.assertEqual(net.calls, [])
+
+
+class SetupTest(HomeTest):
+    def setUp(self):
+        super().setUp()
+        from hermes_cli import memory_setup
+
+        self.ms = memory_setup
+
+    def schema(self):
+        return self.load().get_config_schema()
+
+    def test_schema_is_what_memory_setup_reads(self):
+        schema = self.schema()
+        self.assertIsInstance(schema, list)
+        for f in schema:
+            self.assertIsInstance(f, dict)
+            self.assertIsInstance(f["key"], str)
+            self.assertIsInstance(f.get("description", ""), str)
+            self.assertIn(f.get("type", "text"), ("text", "integer", "number", "boolean"))
+            if f.get("secret"):
+                # setup writes a secret only where env_var names it.
+                self.assertTrue(f.get("env_var"), f["key"])
+        self.assertTrue(any(f.get("secret") for f in schema))
+        self.assertTrue(any(not f.get("secret") for f in schema))
+
+    def test_setup_wizard_writes_a_working_configuration(self):
+        token = "mat_0123456789abcdef_" + "Zq9" * 14 + "x"
+        sock = os.path.join(self.root, "run", "memaudit.sock")
+        answers = {"socket": sock, "token": token, "owner_ids": "5550001, discord:42"}
+        stdin = io.StringIO("".join(answers.get(f["key"], "") + "\n" for f in self.schema()))
+        out = io.StringIO()
+        pick = lambda title, items, default=0: [name for name, _ in items].index("memaudit")
+        with NoNetwork() as net, mock.patch.object(self.ms, "_curses_select", pick), mock.patch.object(sys, "stdin", stdin), redirect_stdout(out):
+            self.ms.cmd_setup(None)
+        self.assertEqual(net.calls, [])
+        self.assertNotIn("Failed to write provider config", out.getvalue())
+        self.assertEqual(hermes_env.CONFIG["memory"]["provider"], "memaudit")
+        cfg_path = os.path.join(self.home, "memaudit.json")
+        with open(cfg_path) as f:
+            saved = json.load(f)
+        self.assertEqual(saved["socket"], sock)
+        self.assertEqual(saved["owner_ids"], ["5550001", "discord:42"])
+        self.assertNotIn("token", saved)
+        self.assertEqual(stat.S_IMODE(os.stat(cfg_path).st_mode), 0o600)
+        with open(os.path.join(self.home, ".env")) as f:
+            env_text = f.read()
+        self.assertIn("MEMAUDIT_TOKEN=" + token, env_text)
+        self.assertNotIn(token, out.getvalue())
+        # A fresh provider finds it all in the home.
+        p = self.load()
+        p.initialize("s1", platform="cli", hermes_home=self.home, agent_context="primary")
+        self.assertTrue(p.is_available())
+        # and `hermes memory status` says so.
+        out = io.StringIO()
+        with NoNetwork() as net, redirect_stdout(out):
+            self.ms.cmd_status(None)
+        self.assertEqual(net.calls, [])
+        self.assertIn("available ✓", out.getvalue())
+        self.assertNotIn(token, out.getvalue())
+
+    def test_status_lists_the_missing_token(self):
+        hermes_env.CONFIG["memory"] = {"provider": "memaudit"}
+        out = io.StringIO()
+        with NoNetwork(), redirect_stdout(out):
+            self.ms.cmd_status(None)
+        self.assertIn("not available", out.getvalue())
+        self.assertIn("MEMAUDIT_TOKEN", out.getvalue())
+
+    def test_save_config_merges_and_keeps_secrets_out(self):
+        p = self.load()
+        hermes_env.write_private(os.path.join(self.home, "memaudit.json"), json.dumps({"token_file": "/t", "socket": "/old"}))
+        p.save_config({"socket": " /new.sock ", "owner_ids": "", "token": "mat_x", "timeout": "2.5"}, self.home)
+        with open(os.path.join(self.home, "memaudit.json")) as f:
+            saved = json.load(f)
+        self.assertEqual(saved, {"socket": "/new.sock", "token_file": "/t", "timeout": 2.5})
+
+
 if __name__ == "__main__":
     unittest.main()
