@@ -5,11 +5,12 @@ has its own: <root>/profiles/<name>/plugins/memaudit/), run
 `hermes memory setup` and pick memaudit, or set memory.provider: memaudit
 in config.yaml."""
 
+from .chat import Chat, chat_segment, parse_session_key
 from .client import Client, MemauditError
 from .config import ConfigError, load_config, save_config
-from .provider import MemauditProvider, chat_segment, parse_session_key
+from .provider import MemauditProvider
 
-__all__ = ["Client", "ConfigError", "MemauditError", "MemauditProvider", "chat_segment", "load_config",
+__all__ = ["Chat", "Client", "ConfigError", "MemauditError", "MemauditProvider", "chat_segment", "load_config",
            "parse_session_key", "register", "save_config"]
 
 

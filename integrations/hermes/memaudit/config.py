@@ -21,6 +21,8 @@ import os
 import stat
 import tempfile
 
+from .chat import profile_name, profile_prefix
+
 CONFIG_FILE = "memaudit.json"
 TOKEN_ENV = "MEMAUDIT_TOKEN"
 DEFAULT_TIMEOUT = 5.0
@@ -51,7 +53,7 @@ CONFIG_SCHEMA = [
 ]
 
 # Keys save_config() writes; anything else a caller passes is ignored.
-_SAVED_KEYS = ("socket", "token_file", "owner_ids", "user_segment", "agent_segment", "timeout")
+_SAVED_KEYS = ("socket", "token_file", "owner_ids", "user_segment", "agent_segment", "segment_prefix", "timeout")
 
 
 class ConfigError(Exception):
@@ -140,6 +142,9 @@ def load_config(home=None):
     token = token or dotenv.get(TOKEN_ENV) or env.get(TOKEN_ENV) or ""
     if not token and env.get("MEMAUDIT_TOKEN_FILE"):
         token = _read_secret_file(os.path.expanduser(env["MEMAUDIT_TOKEN_FILE"]))
+    prefix = cfg.get("segment_prefix")
+    if prefix is None:
+        prefix = profile_prefix(profile_name(home))
     try:
         timeout = float(cfg.get("timeout", DEFAULT_TIMEOUT))
     except (TypeError, ValueError):
@@ -148,8 +153,9 @@ def load_config(home=None):
         "home": home,
         "address": os.path.expanduser(str(address)) if address else "",
         "token": str(token),
-        "user_segment": str(cfg.get("user_segment") or "user/profile"),
-        "agent_segment": str(cfg.get("agent_segment") or "agent"),
+        "prefix": str(prefix),
+        "user_segment": str(cfg.get("user_segment") or prefix + "user/profile"),
+        "agent_segment": str(cfg.get("agent_segment") or prefix + "agent"),
         "owner_ids": _owner_ids(cfg.get("owner_ids")),
         "timeout": timeout,
     }

@@ -197,5 +197,25 @@ class SetupTest(HomeTest):
         self.assertEqual(saved, {"socket": "/new.sock", "token_file": "/t", "timeout": 2.5})
 
 
+class ProfileConfigTest(HomeTest):
+    def test_each_profile_reads_its_own_home(self):
+        coder = hermes_env.hermes_home(os.path.join(self.root, "profiles", "coder"), plugin=False)
+        hermes_env.write_private(os.path.join(self.home, "memaudit.json"), json.dumps({"socket": "/run/default.sock"}))
+        hermes_env.write_private(os.path.join(self.home, ".env"), "MEMAUDIT_TOKEN=mat_default\n")
+        hermes_env.write_private(os.path.join(coder, "memaudit.json"), json.dumps({"socket": "/run/coder.sock"}))
+        hermes_env.write_private(os.path.join(coder, ".env"), "MEMAUDIT_TOKEN='mat_coder'\n")
+        p = self.load()  # HERMES_HOME is the default profile's
+        p.initialize("s1", platform="telegram", chat_type="dm", chat_id="42", user_id="42", hermes_home=coder,
+                     agent_identity="coder", agent_context="primary")
+        client = p._api()
+        self.assertEqual(client.address, "/run/coder.sock")
+        self.assertEqual(client._token, "mat_coder")
+        self.assertEqual(p.segment, "profile/coder/channel/telegram/dm/42")
+        d = self.load()
+        d.initialize("s2", platform="telegram", chat_type="dm", chat_id="42", user_id="42", hermes_home=self.home)
+        self.assertEqual(d._api().address, "/run/default.sock")
+        self.assertEqual(d.segment, "channel/telegram/dm/42")
+
+
 if __name__ == "__main__":
     unittest.main()
