@@ -10,8 +10,10 @@ segmented, audited memory behind `memaudit serve`:
   source "user" (with the sender), the reply as "agent", tool output as
   "tool" (with the tool's name), so that memaudit's write guard can weigh
   and quarantine what came from outside;
-- on_memory_write mirrors Hermes' own memory writes (target "memory" into
-  segment agent, "user" into user/profile);
+- on_memory_write mirrors Hermes' own memory tool exactly: target "memory"
+  into agent, "user" into user/profile; replace and remove forget the entry
+  Hermes replaced or removed (metadata "previous_content"), not the search
+  text;
 - only the primary agent writes: cron, subagent and flush contexts read;
 - a profile (<root>/profiles/<name>/) has its own configuration and
   segments (profile/<name>/...);
@@ -42,6 +44,9 @@ log = logging.getLogger("memaudit.hermes")
 
 MAX_ENTRY_CHARS = 64 * 1024
 PREFETCH_LIMIT = 8
+# Longest text used to look an entry up for a replace or remove (the
+# service refuses queries over 4 KiB).
+MAX_LOOKUP_CHARS = 1000
 
 # The agent contexts that write (agent/memory_provider.py: "Providers should
 # skip writes for non-primary contexts").
@@ -307,27 +312,55 @@ class MemauditProvider(MemoryProvider):
         cfg = self._cfg()
         return cfg.get("user_segment", "user/profile") if target == "user" else cfg.get("agent_segment", "agent")
 
+    def _forget_mirrored(self, segment, previous, old_text, action):
+        """Forgets the entry Hermes replaced or removed: the one whose text is
+        previous_content; without it (older Hermes), the one entry that
+        contains old_text, as Hermes' own store finds it."""
+        probe = previous or old_text
+        if not probe:
+            return 0
+        query = str(probe)[:MAX_LOOKUP_CHARS]
+        hits = [h for h in self._recall(segment, query, 50, session="") if h.get("segment") == segment]
+        if previous:
+            want = _norm(previous)
+            victims = [h for h in hits if _norm(h.get("text")) == want]
+        else:
+            victims = [h for h in hits if _norm(old_text) in _norm(h.get("text"))]
+            if len({_norm(h.get("text")) for h in victims}) > 1:
+                log.warning("memaudit: hermes memory %s matched several entries in %s; none forgotten", action, segment)
+                return 0
+        n = 0
+        for h in victims:
+            try:
+                self._api().forget(h["id"], reason=f"hermes memory {action}")
+                n += 1
+            except MemauditError as e:
+                log.warning("memaudit forget failed: %s", e.code)
+        if not victims:
+            log.warning("memaudit: the entry of a hermes memory %s was not found in %s", action, segment)
+        return n
+
     def on_memory_write(self, action, target, content, metadata=None, **kwargs):
-        """Mirrors Hermes' own memory tool: add and replace remember the new
-        text, replace and remove forget the old text's entry when found.
-        Only in the primary agent."""
-        if not self.writes:
+        """Mirrors Hermes' own memory tool: add remembers the entry; replace
+        forgets the entry it replaced and remembers the new text; remove
+        forgets the entry it removed. Only in the primary agent."""
+        try:
+            if not self.writes or action not in ("add", "replace", "remove"):
+                return []
+            segment = self._target_segment(target)
+            metadata = metadata if isinstance(metadata, dict) else {}
+            if action in ("replace", "remove"):
+                self._forget_mirrored(segment, metadata.get("previous_content"), metadata.get("old_text"), action)
+            if action in ("add", "replace") and content and str(content).strip():
+                kind = "user" if target == "user" else "agent"
+                entry_kind = "fact" if target == "user" else "note"
+                session = metadata.get("session_id") or self._session_id
+                e = self._entry(str(content).strip(), kind, segment=segment, entry_kind=entry_kind, uri="hermes:memory_tool", session=session)
+                return self._remember_batch([e])
             return []
-        segment = self._target_segment(target)
-        metadata = metadata or {}
-        old = metadata.get("old_text") or metadata.get("old_content") or (content if action == "remove" else None)
-        if old and action in ("replace", "remove"):
-            for h in self._recall(segment, old, 20):
-                if " ".join(h.get("text", "").split()) == " ".join(str(old).split()):
-                    try:
-                        self._api().forget(h["id"], reason=f"hermes memory {action}")
-                    except MemauditError as e:
-                        log.warning("memaudit forget failed: %s", e.code)
-        if action in ("add", "replace") and content:
-            kind = "user" if target == "user" else "agent"
-            entry_kind = "fact" if target == "user" else "note"
-            return self._remember_batch([self._entry(str(content), kind, segment=segment, entry_kind=entry_kind, uri="hermes:memory_tool")])
-        return []
+        except Exception as e:  # never into the agent loop
+            log.warning("memaudit on_memory_write failed: %s", e.__class__.__name__)
+            return []
 
     def on_pre_compress(self, messages, **kwargs):
         # Every turn is already stored; nothing to add to the summary.

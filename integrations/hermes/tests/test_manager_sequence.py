@@ -223,6 +223,54 @@ class ManagerTest(unittest.TestCase):
         self.assertEqual(q.segment, "channel/telegram/dm/5550009")
         self.assertNotIn("quarterly", other.prefetch_all("quarterly report Friday", session_id=self.sid(2)))
 
+    # Hermes' memory tool, mirrored.
+
+    def test_memory_tool_writes_mirror_exactly(self):
+        mm, p = self.manager()
+        s1 = self.sid(1)
+        mm.initialize_all(s1, **self.gateway_kwargs())
+        tool = HermesMemoryTool(self.home)
+        meta = lambda: {"write_origin": "assistant_tool", "execution_context": "foreground", "session_id": s1,
+                        "platform": "telegram", "tool_name": "memory"}
+
+        def write(args):
+            mm.notify_memory_tool_write(tool(args), args, build_metadata=meta)
+
+        def active(segment):
+            return sorted(e["text"] for e in self.vault(segment) if e["status"] == "active")
+
+        write({"action": "add", "target": "user", "content": "Ana's favourite tea is oolong, brewed at 85 degrees."})
+        write({"action": "add", "target": "user", "content": "Ana's favourite biscuit is a stroopwafel."})
+        got = self.vault("user/profile")
+        self.assertEqual(len(got), 2)
+        self.assertEqual({(e["source"]["kind"], e["source"].get("uri"), e["kind"], e.get("session")) for e in got},
+                         {("user", "hermes:memory_tool", "fact", s1)})
+        self.assertEqual(active("user/profile"), sorted(tool.entries("user")))
+
+        # replace: Hermes finds the entry by a short substring (old_text).
+        write({"action": "replace", "target": "user", "old_text": "oolong", "content": "Ana's favourite tea is sencha, brewed at 70 degrees."})
+        self.assertEqual(active("user/profile"), sorted(tool.entries("user")))
+        self.assertNotIn("oolong", mm.prefetch_all("favourite tea brewed", session_id=s1))
+        self.assertIn("sencha", mm.prefetch_all("favourite tea brewed", session_id=s1))
+
+        # remove: content is empty; the entry is in previous_content.
+        write({"action": "remove", "target": "user", "old_text": "sencha"})
+        self.assertEqual(active("user/profile"), sorted(tool.entries("user")))
+        self.assertNotIn("sencha", mm.prefetch_all("favourite tea brewed", session_id=s1))
+
+        # A batch into MEMORY.md.
+        write({"target": "memory", "operations": [
+            {"action": "add", "content": "Deploys go through kestrel first."},
+            {"action": "add", "content": "The staging box is called kestrel."},
+            {"action": "replace", "old_text": "Deploys go", "content": "Deploys go through the canary first."}]})
+        self.assertEqual(active("agent"), sorted(tool.entries("memory")))
+        self.assertEqual(len(active("agent")), 2)
+
+        # A write the tool refused is not mirrored.
+        before = active("agent")
+        write({"action": "remove", "target": "memory", "old_text": "no such entry anywhere"})
+        self.assertEqual(active("agent"), before)
+
     # Contexts other than the primary agent.
 
     def test_cron_subagent_and_flush_write_nothing(self):

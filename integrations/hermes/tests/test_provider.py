@@ -192,14 +192,29 @@ class ServeTest(unittest.TestCase):
 
     def test_memory_write_replace_and_remove(self):
         p = self.provider(chat_id="6001")
-        p.on_memory_write("add", "memory", "The office is in Porto.")
-        p.on_memory_write("replace", "memory", "The office is in Lisbon.", {"old_text": "The office is in Porto."})
+        p.on_memory_write("add", "memory", "The office is in Porto, near the river.")
+        p.on_memory_write("add", "memory", "The office cat is called Miso.")
+        # What a current Hermes sends: old_text is the search string,
+        # previous_content the entry it replaced.
+        p.on_memory_write("replace", "memory", "The office is in Lisbon.",
+                          {"old_text": "Porto", "previous_content": "The office is in Porto, near the river."})
         texts = [h["text"] for h in self.client().recall("agent", "office", limit=20)]
         self.assertIn("The office is in Lisbon.", texts)
-        self.assertNotIn("The office is in Porto.", texts)
-        p.on_memory_write("remove", "memory", "The office is in Lisbon.")
+        self.assertNotIn("The office is in Porto, near the river.", texts)
+        self.assertIn("The office cat is called Miso.", texts)
+        # An older Hermes sends only old_text: the one entry containing it.
+        p.on_memory_write("remove", "memory", "", {"old_text": "Lisbon"})
         texts = [h["text"] for h in self.client().recall("agent", "office", limit=20)]
         self.assertNotIn("The office is in Lisbon.", texts)
+        self.assertIn("The office cat is called Miso.", texts)
+        # old_text matching several entries: Hermes refuses such a write, so
+        # the mirror forgets nothing rather than a guess.
+        p.on_memory_write("add", "memory", "The office printer is on floor 2.")
+        with self.assertLogs("memaudit.hermes", "WARNING"):
+            p.on_memory_write("remove", "memory", "", {"old_text": "The office"})
+        texts = [h["text"] for h in self.client().recall("agent", "office", limit=20)]
+        self.assertIn("The office cat is called Miso.", texts)
+        self.assertIn("The office printer is on floor 2.", texts)
 
     def test_service_down_or_token_wrong_never_raises(self):
         p = MemauditProvider(config={"address": os.path.join(self.tmp, "nothing.sock"), "token": self.tg_token})
