@@ -93,8 +93,8 @@ class Client:
     def health(self):
         return self.request("GET", "/v1/health", auth=False)
 
-    def remember(self, segment, text, source_kind="agent", source_uri="", sender="", channel="", session="", kind="", tags=None):
-        return self.request("POST", "/v1/remember", _entry(segment, text, source_kind, source_uri, sender, channel, session, kind, tags))["entry"]
+    def remember(self, segment, text, source_kind="agent", source_uri="", sender="", channel="", session="", kind="", tags=None, trust=""):
+        return self.request("POST", "/v1/remember", _entry(segment, text, source_kind, source_uri, sender, channel, session, kind, tags, trust))["entry"]
 
     def remember_batch(self, entries):
         return self.request("POST", "/v1/remember/batch", {"entries": entries})["entries"]
@@ -120,7 +120,7 @@ class Client:
         return self.request("GET", "/v1/segments")
 
 
-def _entry(segment, text, source_kind="agent", source_uri="", sender="", channel="", session="", kind="", tags=None):
+def _entry(segment, text, source_kind="agent", source_uri="", sender="", channel="", session="", kind="", tags=None, trust=""):
     source = {"kind": source_kind}
     if source_uri:
         source["uri"] = source_uri
@@ -135,6 +135,10 @@ def _entry(segment, text, source_kind="agent", source_uri="", sender="", channel
         e["kind"] = kind
     if tags:
         e["tags"] = list(tags)
+    if trust:
+        # The service accepts a trust at or below what it would give the
+        # entry (never above).
+        e["trust"] = trust
     return e
 
 

@@ -7,9 +7,10 @@ segmented, audited memory behind `memaudit serve`:
   (channel/<platform>/<chat_type>/<chat_id>[/<thread>]) and from the shared
   user/profile segment;
 - sync_turn remembers each turn with its provenance: the user's message as
-  source "user" (with the sender), the reply as "agent", tool output as
-  "tool" (with the tool's name), so that memaudit's write guard can weigh
-  and quarantine what came from outside;
+  source "user" with its sender (in a group, a sender who is not one of the
+  owner's ids with trust "low", so that the write guard quarantines what a
+  stranger plants), the reply as "agent", tool output as "tool" with the
+  tool's name;
 - on_memory_write mirrors Hermes' own memory tool exactly: target "memory"
   into agent, "user" into user/profile; replace and remove forget the entry
   Hermes replaced or removed (metadata "previous_content"), not the search
@@ -51,6 +52,10 @@ MAX_LOOKUP_CHARS = 1000
 # The agent contexts that write (agent/memory_provider.py: "Providers should
 # skip writes for non-primary contexts").
 WRITING_CONTEXTS = ("primary",)
+
+# How Hermes' context compressor starts the summaries it writes
+# (agent/context_compressor.py): text of the agent, not the user.
+SUMMARY_PREFIXES = ("[CONTEXT COMPACTION", "[CONTEXT SUMMARY]:", "[PRIOR CONTEXT")
 
 
 def _norm(text):
@@ -259,7 +264,7 @@ class MemauditProvider(MemoryProvider):
             log.warning("memaudit: %s", e)
             return []
 
-    def _entry(self, text, kind, sender="", uri="", segment=None, entry_kind="episode", session=None):
+    def _entry(self, text, kind, sender="", uri="", segment=None, entry_kind="episode", session=None, trust=""):
         source = {"kind": kind, "channel": self._chat.platform}
         if sender:
             source["sender"] = str(sender)
@@ -269,7 +274,31 @@ class MemauditProvider(MemoryProvider):
         session = self._session_id if session is None else session
         if session:
             e["session"] = str(session)
+        if trust:
+            e["trust"] = trust
         return e
+
+    def _is_owner(self, sender):
+        owners = self._cfg().get("owner_ids") or []
+        if not sender:
+            return False
+        platform = self._chat.platform
+        return str(sender) in owners or f"{platform}:{sender}" in owners
+
+    def _author(self, turn_author):
+        """(source kind, sender, trust) of the user side of a turn. In a
+        DM or at the terminal the user is the owner; in a group, channel or
+        thread only the owner's ids (owner_ids) are, and anyone else's
+        words get trust "low". A bot's turn is not the user's."""
+        author = turn_author if isinstance(turn_author, dict) else {}
+        sender = str(author.get("id") or author.get("name") or self._chat.user_id or "")
+        if author.get("is_bot"):
+            return "agent", sender, "low"
+        if self._chat.direct and (not author.get("id") or not self._chat.user_id or str(author.get("id")) == self._chat.user_id):
+            return "user", sender, ""
+        if self._is_owner(sender):
+            return "user", sender, ""
+        return "user", sender, "low"
 
     def _turn_tool_messages(self, messages):
         """The tool results of the last turn: those after its user message."""
@@ -281,7 +310,7 @@ class MemauditProvider(MemoryProvider):
                 break
         return [m for m in msgs[start:] if m.get("role") == "tool"]
 
-    def sync_turn(self, user_content, assistant_content, *, session_id="", messages=None, **kwargs):
+    def sync_turn(self, user_content, assistant_content, *, session_id="", messages=None, turn_author=None, **kwargs):
         """Remembers a finished turn with its provenance. Returns the stored
         entries (as the service acknowledged them); nothing outside the
         primary agent."""
@@ -292,7 +321,12 @@ class MemauditProvider(MemoryProvider):
             entries = []
             user_text = _text_of(user_content)
             if user_text.strip():
-                entries.append(self._entry(user_text, "user", sender=self._chat.user_id, session=session))
+                kind, sender, trust = self._author(turn_author)
+                if user_text.lstrip().startswith(SUMMARY_PREFIXES):
+                    # A compaction summary in the user slot: the agent's words.
+                    entries.append(self._entry(user_text, "agent", uri="hermes:compaction-summary", entry_kind="summary", session=session))
+                else:
+                    entries.append(self._entry(user_text, kind, sender=sender, session=session, trust=trust))
             for m in self._turn_tool_messages(messages):
                 key = m.get("tool_call_id") or m.get("id") or hash(_text_of(m.get("content")))
                 if key in self._seen_tool_messages:
@@ -421,8 +455,11 @@ class MemauditProvider(MemoryProvider):
                 if source not in ("user", "agent", "tool", "web", "email"):
                     return json.dumps({"error": "source must be user, agent, tool, web or email"})
                 segment = self._target_segment("user") if args.get("scope") == "user" else self._segment
-                e = self._api().remember(segment, text, source_kind=source, sender=self._chat.user_id if source == "user" else "",
-                                         channel=self._chat.platform, session=self._session_id, kind="fact")
+                sender, trust = "", ""
+                if source == "user":
+                    _, sender, trust = self._author(None)
+                e = self._api().remember(segment, text, source_kind=source, sender=sender, channel=self._chat.platform,
+                                         session=self._session_id, kind="fact", trust=trust)
                 return json.dumps({"id": e["id"], "segment": e["segment"], "status": e["status"],
                                    "findings": [f["rule"] for f in e.get("findings") or []]})
             if tool_name == "memaudit_recall":

@@ -127,6 +127,16 @@ class ServeTest(unittest.TestCase):
         self.assertIn("oolong tea every morning", text)
         self.assertIn("from user", text)
 
+    def test_a_compaction_summary_is_not_the_users_words(self):
+        # Hermes' compressor writes summaries that may reach sync_turn in the
+        # user slot: they are the agent's text.
+        p = self.provider(chat_id="8001")
+        stored = p.sync_turn("[CONTEXT COMPACTION — REFERENCE ONLY] Earlier turns were compacted into the summary "
+                             "below. The user likes jazz.", "Noted.")
+        got = [self.client().get(e["id"]) for e in stored]
+        self.assertEqual([(g["source"]["kind"], g["kind"], g["source"].get("uri", "")) for g in got],
+                         [("agent", "summary", "hermes:compaction-summary"), ("agent", "episode", "")])
+
     def test_user_profile_is_shared_between_chats(self):
         self.provider(chat_id="2001").on_memory_write("add", "user", "The user's name is Ana Duarte.")
         other = self.provider(chat_id="2002")
