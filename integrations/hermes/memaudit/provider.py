@@ -210,13 +210,20 @@ class MemauditProvider(MemoryProvider):
     def prefetch(self, query, *, session_id="", **kwargs):
         """Text to put into the context before a turn: the best memories of
         this chat and of the user's profile. Empty when there are none."""
+        try:
+            return self._prefetch(query, str(session_id or self._session_id))
+        except Exception as e:  # never into the agent loop
+            log.warning("memaudit prefetch failed: %s", e.__class__.__name__)
+            return ""
+
+    def _prefetch(self, query, session):
         if not query or not str(query).strip() or not self._segment:
             return ""
-        hits = self._recall(self._segment, query, PREFETCH_LIMIT)
+        hits = self._recall(self._segment, query, PREFETCH_LIMIT, session=session)
         user = self._cfg().get("user_segment", "user/profile")
         if user and user != self._segment:
             seen = {h["id"] for h in hits}
-            hits += [h for h in self._recall(user, query, PREFETCH_LIMIT) if h["id"] not in seen]
+            hits += [h for h in self._recall(user, query, PREFETCH_LIMIT, session=session) if h["id"] not in seen]
         # Hermes does not threat-scan what a provider returns: memories in
         # which memaudit's guard found something stay out of the context
         # (the explicit recall tool still shows them, marked).
@@ -476,6 +483,9 @@ class MemauditProvider(MemoryProvider):
             return json.dumps({"error": e.code, "message": e.message})
         except (ValueError, ConfigError, OSError) as e:
             return json.dumps({"error": "config", "message": str(e)})
+        except Exception as e:  # never into the agent loop
+            log.warning("memaudit %s failed: %s", tool_name, e.__class__.__name__)
+            return json.dumps({"error": "internal", "message": e.__class__.__name__})
         return json.dumps({"error": f"unknown tool {tool_name}"})
 
     def system_prompt_block(self):

@@ -246,6 +246,22 @@ class ServeTest(unittest.TestCase):
         self.assertNotIn("secret plan", text)
         self.assertNotIn(self.tg_token, text)
         self.assertFalse(MemauditProvider(config={"address": "", "token": ""}).is_available())
+        # A configuration it cannot read: still nothing raised into Hermes.
+        home = tempfile.mkdtemp(prefix="mahb")
+        try:
+            with open(os.path.join(home, "memaudit.json"), "w") as f:
+                f.write("{nope")
+            broken = MemauditProvider()
+            with self.assertLogs("memaudit.hermes", "WARNING"):
+                broken.initialize("s", platform="telegram", chat_type="dm", chat_id="1", hermes_home=home)
+                self.assertFalse(broken.is_available())
+                self.assertEqual(broken.prefetch("anything"), "")
+                self.assertEqual(broken.sync_turn("a", "b"), [])
+                self.assertEqual(broken.on_memory_write("add", "user", "x"), [])
+                self.assertEqual(json.loads(broken.handle_tool_call("memaudit_recall", {"query": "x"})), {"memories": []})
+                self.assertIn("error", json.loads(broken.handle_tool_call("memaudit_remember", {"text": "x"})))
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
 
 
 class ConfigTest(unittest.TestCase):
