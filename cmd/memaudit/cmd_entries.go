@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/memaudit/memaudit/internal/hermes"
 	"github.com/memaudit/memaudit/segment"
 	"github.com/memaudit/memaudit/store"
 )
@@ -26,7 +27,7 @@ func init() {
 	})
 	register("import", command{
 		summary: "import entries from JSONL (all or nothing) or a Hermes Agent home",
-		usage:   "memaudit import [--format jsonl] FILE|- | import --format hermes [--with-sessions] DIR",
+		usage:   "memaudit import [--format jsonl] FILE|- | import --format hermes [--with-sessions] [--owner ID]... DIR",
 		run:     cmdImport,
 	})
 	register("export", command{
@@ -213,6 +214,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	v, fl := vaultCommand("import", e)
 	format := fl.String("format", "jsonl", "input format: jsonl, or hermes (a Hermes Agent home: ~/.hermes or a profile)")
 	withSessions := fl.Bool("with-sessions", false, "hermes: also import the messages of state.db, one segment per chat")
+	owners := fl.StringArray("owner", nil, "hermes: your own sender id (ID or PLATFORM:ID, repeatable); in group chats others' messages get trust low (default: the users of the DM sessions)")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -220,7 +222,10 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		if fl.NArg() != 1 {
 			return usageError{"need exactly one DIR, a Hermes home"}
 		}
-		return importHermes(ctx, e, v, fl.Arg(0), *withSessions)
+		return importHermes(ctx, e, v, fl.Arg(0), hermes.Options{Sessions: *withSessions, Owners: *owners})
+	}
+	if len(*owners) > 0 {
+		return usageError{"--owner is for --format hermes"}
 	}
 	if *format != "jsonl" {
 		return usageError{fmt.Sprintf("unknown --format %q (jsonl or hermes)", *format)}

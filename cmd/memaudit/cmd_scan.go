@@ -55,7 +55,8 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 	writeBaseline := fl.String("write-baseline", "", "write the findings of this scan to FILE as a baseline")
 	baselineReason := fl.String("baseline-reason", "accepted by the operator", "reason recorded with --write-baseline")
 	jsonlIn := fl.String("jsonl", "", "scan this JSONL file (the import format) instead of a vault")
-	hermesDir := fl.String("hermes", "", "scan this Hermes Agent home (memories/*.md and state.db, read-only) instead of a vault")
+	hermesDir := fl.String("hermes", "", "scan this Hermes Agent home and its profiles (memories/*.md and state.db, read-only) instead of a vault")
+	owners := fl.StringArray("owner", nil, "with --hermes: your own sender id (ID or PLATFORM:ID, repeatable; default: the users of the DM sessions)")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -111,9 +112,15 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 		if qAt > 0 {
 			return usageError{"--quarantine-at needs a vault"}
 		}
-		ents, err := plaintextSource(ctx, e, *jsonlIn, *hermesDir)
+		ents, own, err := plaintextSource(ctx, e, *jsonlIn, *hermesDir, *owners)
 		if err != nil {
 			return err
+		}
+		if len(own) > 0 {
+			// The owner's words in a chat are weighed as the owner's.
+			if sc, err = audit.New(audit.Options{ShowSecrets: *showSecrets, Owners: own}); err != nil {
+				return err
+			}
 		}
 		res := scanPlain(ctx, sc, ents, o)
 		if accepted != nil {
@@ -296,14 +303,18 @@ func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Sc
 }
 
 // plaintextSource reads entries that are not in a vault yet: a JSONL file
-// or a Hermes home.
-func plaintextSource(ctx context.Context, e *env, jsonlPath, hermesDir string) ([]store.Entry, error) {
+// or a Hermes home and its profiles (everything on disk, also what an
+// import leaves out), with the owner ids used for a Hermes home.
+func plaintextSource(ctx context.Context, e *env, jsonlPath, hermesDir string, owners []string) ([]store.Entry, []string, error) {
 	if jsonlPath != "" {
+		if len(owners) > 0 {
+			return nil, nil, usageError{"--owner is for --hermes"}
+		}
 		var r io.Reader = e.stdin
 		if jsonlPath != "-" {
 			f, err := os.Open(jsonlPath)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			defer f.Close()
 			r = f
@@ -314,21 +325,29 @@ func plaintextSource(ctx context.Context, e *env, jsonlPath, hermesDir string) (
 				ents[i].ID = fmt.Sprintf("line-%d", i+1)
 			}
 		}
-		return ents, err
+		return ents, nil, err
 	}
-	h, err := hermes.Read(ctx, hermesDir, true)
+	homes, err := hermes.ReadAll(ctx, hermesDir, hermes.Options{Sessions: true, Owners: owners})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	for _, sk := range h.Skipped {
-		fmt.Fprintf(e.stderr, "memaudit: note: %s\n", sk)
+	describeHomes(e.stderr, homes, true)
+	var out []store.Entry
+	var own []string
+	skips := 0
+	for _, h := range homes {
+		own = append(own, hermes.Bare(h.Owners)...)
+		for _, x := range h.Entries {
+			if x.Skip != "" {
+				skips++
+			}
+			out = append(out, hermesEntry(x))
+		}
 	}
-	out := make([]store.Entry, len(h.Entries))
-	for i, x := range h.Entries {
-		out[i] = store.Entry{ID: x.ID, Segment: x.Segment, Text: x.Text, Session: x.Session, Created: x.Created,
-			Source: store.Source{Kind: store.SourceKind(x.SourceKind), URI: x.SourceURI, Sender: x.Sender, Channel: x.Channel}}
+	if skips > 0 {
+		fmt.Fprintf(e.stderr, "memaudit: note: %s an import leaves out (undone, cron jobs, subagents) are scanned too: their text is on disk\n", count(skips, "message", "messages"))
 	}
-	return out, nil
+	return out, own, nil
 }
 
 // scanPlain scans entries outside a vault (no recall log: no exposure).

@@ -94,7 +94,7 @@ func TestImportHermes(t *testing.T) {
 		t.Fatalf("import: %+v", r)
 	}
 	for _, want := range []string{"imported 9 entries", "0 were already", "channel/telegram/dm/5550001", "channel/discord/group/1234/99",
-		"injection", "credential", "quarantined 1 entries", "1 system messages"} {
+		"injection", "credential", "quarantined 1 entries", "1 system message "} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("import summary lacks %q:\n%s", want, r.stderr)
 		}

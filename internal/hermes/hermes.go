@@ -1,37 +1,39 @@
-// Package hermes reads a Hermes Agent home (~/.hermes or a profile folder)
-// as memory entries: memories/MEMORY.md (the agent's notes), memories/USER.md
-// (the user profile) and, optionally, the messages in state.db. It only
-// reads: state.db is opened read-only and nothing in the home is changed.
-// Layout facts: ../shared/reference/hermes-layout.md.
+// Package hermes reads a Hermes Agent home (~/.hermes, and each profile in
+// ~/.hermes/profiles/<name>/) as memory entries: memories/MEMORY.md (the
+// agent's notes), memories/USER.md (the user profile) and, optionally, the
+// messages in state.db, each with who wrote it. It only reads: state.db is
+// opened read-only and nothing in the home is changed.
+//
+// Layout facts: ../shared/reference/hermes-layout.md and the reference
+// snapshot of Hermes' own files (../shared/hermes-agent: state.db's DDL at
+// schema versions 30 and 24).
 package hermes
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"math"
-	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	_ "github.com/mutecomm/go-sqlcipher/v4" // registers "sqlite3"; no key: plain SQLite
-
 	"github.com/memaudit/memaudit/internal/vaultcrypto"
+	"github.com/memaudit/memaudit/segment"
 )
 
-// Entry is one memory read from the home, in memaudit's terms.
+// Entry is one memory read from a home, in memaudit's terms.
 type Entry struct {
 	// ID is stable across runs, so that an import can tell what it
 	// already has: the file and a hash of the entry's text for the
 	// curated files (an edited entry is a new one; entries that moved
-	// keep their id), the session and message id for messages.
+	// keep their id), the session and message id for messages. A
+	// profile's ids carry its name.
 	ID string
 	// Kind is memaudit's entry kind: note (MEMORY.md), fact (USER.md),
-	// episode (a message).
+	// episode (a message), summary (a compaction summary Hermes wrote).
 	Kind       string
 	Segment    string
 	Text       string
@@ -40,35 +42,133 @@ type Entry struct {
 	Sender     string
 	Channel    string
 	Session    string
-	Created    time.Time
+	// Trust is set where the source kind's default would be wrong: a
+	// message of someone other than the owner in a group chat is low.
+	// Zero means the vault derives it.
+	Trust   segment.Trust
+	Created time.Time
+	Tags    []string
+	// Skip, when set, says why an import leaves the entry out; a scan
+	// still reads it, because its text is on disk. SkipUndone: the user
+	// took the message back (/undo, active = 0). SkipCron, SkipSubagent:
+	// a cron job's or a subagent's run, not a conversation with the user.
+	Skip string
 }
 
-// Home is what was read, and what could not be.
+// Reasons an import skips an entry (Entry.Skip).
+const (
+	SkipUndone   = "undone"
+	SkipCron     = "cron"
+	SkipSubagent = "subagent"
+)
+
+// TagTimeUpperBound marks a curated entry whose Created is its file's
+// modification time: Hermes records no time per entry, so the entry is at
+// least that old, perhaps older.
+const TagTimeUpperBound = "time:upper-bound"
+
+// Options tune Read and ReadAll. The zero value reads the curated memory
+// files only.
+type Options struct {
+	// Sessions adds the messages of state.db.
+	Sessions bool
+	// Owners are the sender ids of the home's owner, "id" or
+	// "platform:id". In a group chat, a message of anyone else is given
+	// trust low. Empty: the users of the home's DM sessions.
+	Owners []string
+}
+
+// Home is what was read from one home, and what could not be.
 type Home struct {
+	// Dir is the home's directory.
+	Dir string
+	// Profile is the profile's name for <root>/profiles/<name>, "" for
+	// any other home. Its segments start with profile/<name>/.
+	Profile string
 	Entries []Entry
 	// Files lists the plaintext files that hold memory.
 	Files []string
 	// Skipped says what was not read and why (unknown columns, invalid
-	// UTF-8 replaced, ...).
+	// UTF-8 replaced, system prompts, ...).
 	Skipped []string
+	// Owners are the owner's sender ids used ("platform:id" or "id"), and
+	// OwnersInferred whether they came from the home's DM sessions.
+	Owners         []string
+	OwnersInferred bool
 }
 
 // ErrNotHome is returned for a directory with neither memories/ nor
-// state.db.
+// state.db, itself or in a profile.
 var ErrNotHome = errors.New("not a Hermes home (no memories/ and no state.db)")
 
 const delimiter = "\n§\n"
 
-// Read reads the home. withSessions adds the messages of state.db.
-func Read(ctx context.Context, dir string, withSessions bool) (*Home, error) {
-	h := &Home{}
-	mem := filepath.Join(dir, "memories")
+// isHome reports whether dir holds memories/ or state.db.
+func isHome(dir string) bool {
+	for _, name := range []string{"memories", "state.db"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// profileOf is the profile a home belongs to: <name> for
+// <root>/profiles/<name>, "" otherwise.
+func profileOf(dir string) string {
+	clean := filepath.Clean(dir)
+	if filepath.Base(filepath.Dir(clean)) == "profiles" {
+		return filepath.Base(clean)
+	}
+	return ""
+}
+
+// ReadAll reads dir and every profile home under dir/profiles/, each with
+// its own segments (profile/<name>/...). dir may itself be a profile.
+func ReadAll(ctx context.Context, dir string, opts Options) ([]*Home, error) {
+	var homes []*Home
+	if isHome(dir) {
+		h, err := Read(ctx, dir, opts)
+		if err != nil {
+			return nil, err
+		}
+		homes = append(homes, h)
+	}
+	if profileOf(dir) == "" {
+		names, _ := filepath.Glob(filepath.Join(dir, "profiles", "*"))
+		sort.Strings(names)
+		for _, p := range names {
+			if fi, err := os.Stat(p); err != nil || !fi.IsDir() || !isHome(p) {
+				continue
+			}
+			h, err := Read(ctx, p, opts)
+			if err != nil {
+				return nil, fmt.Errorf("profile %s: %w", filepath.Base(p), err)
+			}
+			homes = append(homes, h)
+		}
+	}
+	if len(homes) == 0 {
+		return nil, ErrNotHome
+	}
+	return homes, nil
+}
+
+// Read reads one home (not its profiles; see ReadAll).
+func Read(ctx context.Context, dir string, opts Options) (*Home, error) {
+	h := &Home{Dir: dir, Profile: profileOf(dir)}
+	prefix, idPrefix := "", "hermes:"
+	if h.Profile != "" {
+		p := cleanPart(h.Profile)
+		prefix, idPrefix = "profile/"+p+"/", "hermes:profile/"+p+":"
+	}
 	found := false
-	for _, f := range []struct{ name, segment, kind, entryKind string }{
-		{"MEMORY.md", "agent", "agent", "note"},
-		{"USER.md", "user/profile", "user", "fact"},
+	var curated []curatedRef
+	for _, f := range []struct{ name, segment, kind, entryKind, target string }{
+		{"MEMORY.md", "agent", "agent", "note", "memory"},
+		{"USER.md", "user/profile", "user", "fact", "user"},
 	} {
-		path := filepath.Join(mem, f.name)
+		path := filepath.Join(dir, "memories", f.name)
 		b, err := os.ReadFile(path)
 		if errors.Is(err, os.ErrNotExist) {
 			continue
@@ -90,8 +190,10 @@ func Read(ctx context.Context, dir string, withSessions bool) (*Home, error) {
 				continue
 			}
 			sum := vaultcrypto.ContentHash(part)
-			h.Entries = append(h.Entries, Entry{ID: fmt.Sprintf("hermes:%s:%x", f.name, sum[:8]), Kind: f.entryKind, Segment: f.segment, Text: part,
-				SourceKind: f.kind, SourceURI: fmt.Sprintf("hermes:memories/%s#%d", f.name, i+1), Created: fi.ModTime().UTC()})
+			curated = append(curated, curatedRef{len(h.Entries), f.target})
+			h.Entries = append(h.Entries, Entry{ID: fmt.Sprintf("%s%s:%x", idPrefix, f.name, sum[:8]), Kind: f.entryKind,
+				Segment: prefix + f.segment, Text: part, SourceKind: f.kind, SourceURI: fmt.Sprintf("hermes:memories/%s#%d", f.name, i+1),
+				Created: fi.ModTime().UTC(), Tags: []string{TagTimeUpperBound}})
 		}
 	}
 	db := filepath.Join(dir, "state.db")
@@ -103,10 +205,12 @@ func Read(ctx context.Context, dir string, withSessions bool) (*Home, error) {
 				h.Files = append(h.Files, db+suffix)
 			}
 		}
-		if withSessions {
-			if err := readSessions(ctx, db, h); err != nil {
+		if opts.Sessions {
+			written, err := readSessions(ctx, db, h, opts, prefix, idPrefix)
+			if err != nil {
 				return nil, fmt.Errorf("%s: %w", db, err)
 			}
+			dateCurated(h, curated, written)
 		}
 	}
 	if !found {
@@ -125,159 +229,23 @@ func Read(ctx context.Context, dir string, withSessions bool) (*Home, error) {
 	return h, nil
 }
 
-func columns(ctx context.Context, db *sql.DB, table string) (map[string]bool, error) {
-	rows, err := db.QueryContext(ctx, "SELECT name FROM pragma_table_info(?)", table)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	cols := map[string]bool{}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		cols[n] = true
-	}
-	return cols, rows.Err()
+// curatedRef is an entry of MEMORY.md or USER.md: its index in
+// Home.Entries and the memory tool's target for its file.
+type curatedRef struct {
+	index  int
+	target string
 }
 
-// readSessions reads messages with the columns that exist, read-only.
-func readSessions(ctx context.Context, path string, h *Home) error {
-	// mode=ro: SQLite opens the file read-only and writes nothing to it.
-	// Without a -wal file, immutable=1 also stops it from creating one
-	// (a WAL-mode database otherwise gets empty -wal and -shm files).
-	dsn := "file:" + url.PathEscape(path) + "?mode=ro&_query_only=true"
-	if _, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) {
-		dsn += "&immutable=1"
-	}
-	db, err := sql.Open("sqlite3", dsn)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := db.PingContext(ctx); err != nil {
-		return fmt.Errorf("open read-only: %w", err)
-	}
-	scols, err := columns(ctx, db, "sessions")
-	if err != nil || len(scols) == 0 {
-		return fmt.Errorf("not a Hermes state database (no sessions table)")
-	}
-	mcols, err := columns(ctx, db, "messages")
-	if err != nil || !mcols["session_id"] || !mcols["content"] || !mcols["role"] {
-		return fmt.Errorf("not a Hermes state database (messages lacks session_id, role or content)")
-	}
-	pick := func(cols map[string]bool, alias, table string, names ...string) string {
-		var out []string
-		for _, n := range names {
-			if cols[n] {
-				out = append(out, alias+"."+n)
-			} else {
-				out = append(out, "NULL")
-				h.Skipped = append(h.Skipped, fmt.Sprintf("%s.%s: no such column in this schema", table, n))
-			}
-		}
-		return strings.Join(out, ", ")
-	}
-	q := "SELECT " + pick(mcols, "m", "messages", "id", "timestamp") + ", m.session_id, m.role, m.content, " +
-		pick(scols, "s", "sessions", "source", "user_id", "chat_id", "chat_type", "thread_id") +
-		" FROM messages m LEFT JOIN sessions s ON s.id = m.session_id ORDER BY m.session_id, " + map[bool]string{true: "m.id", false: "m.rowid"}[mcols["id"]]
-	rows, err := db.QueryContext(ctx, q)
-	if err != nil {
-		return fmt.Errorf("read messages: %w", err)
-	}
-	defer rows.Close()
-	n, systemSkipped := 0, 0
-	defer func() {
-		if systemSkipped > 0 {
-			h.Skipped = append(h.Skipped, fmt.Sprintf("%d system messages (prompts Hermes builds, not memory)", systemSkipped))
-		}
-	}()
-	for rows.Next() {
-		var id, ts, source, user, chat, chatType, thread sql.NullString
-		var session, role string
-		var content sql.NullString
-		if err := rows.Scan(&id, &ts, &session, &role, &content, &source, &user, &chat, &chatType, &thread); err != nil {
-			return fmt.Errorf("read messages: %w", err)
-		}
-		n++
-		text := strings.TrimSpace(strings.ReplaceAll(content.String, "\x00", ""))
-		if text == "" {
+// dateCurated gives curated entries the time and session of the memory
+// tool call that wrote them, where state.db has one; the others keep their
+// file's time, marked as an upper bound.
+func dateCurated(h *Home, curated []curatedRef, written map[string]memoryWrite) {
+	for _, c := range curated {
+		e := &h.Entries[c.index]
+		w, ok := written[memoryKey(c.target, e.Text)]
+		if !ok {
 			continue
 		}
-		if !utf8.ValidString(text) {
-			text = strings.ToValidUTF8(text, "\uFFFD")
-		}
-		if role == "system" {
-			// System prompts are built by Hermes (from memory, among
-			// others) and repeat in every session: not memory.
-			systemSkipped++
-			continue
-		}
-		e := Entry{ID: "hermes:msg:" + session + ":" + id.String, Kind: "episode", Text: text, Session: session, Channel: source.String,
-			SourceURI: "hermes:state.db/messages/" + id.String}
-		if !id.Valid {
-			e.ID = fmt.Sprintf("hermes:msg:%s:n%d", session, n)
-		}
-		switch role {
-		case "user":
-			e.SourceKind, e.Sender = "user", user.String
-		case "assistant":
-			e.SourceKind = "agent"
-		case "tool":
-			e.SourceKind = "tool"
-		default:
-			e.SourceKind = "system"
-		}
-		e.Segment = segmentFor(source.String, chatType.String, chat.String, thread.String)
-		if f, err := parseFloat(ts.String); err == nil && f > 0 {
-			// Converted through whole seconds: f*1e9 overflows int64 past
-			// 2262 (and then wrapped round to 1677). The store refuses
-			// times it cannot hold, naming the entry.
-			if f >= 1<<62 || math.IsNaN(f) {
-				return fmt.Errorf("message %s of session %s: timestamp %g is out of range", id.String, session, f)
-			}
-			sec, frac := math.Modf(f)
-			e.Created = time.Unix(int64(sec), int64(frac*1e9)).UTC()
-		}
-		h.Entries = append(h.Entries, e)
+		e.Created, e.Session, e.Tags = w.at, w.session, nil
 	}
-	return rows.Err()
-}
-
-func parseFloat(s string) (float64, error) {
-	var f float64
-	_, err := fmt.Sscan(s, &f)
-	return f, err
-}
-
-// segmentFor maps a session's source columns to a segment name:
-// channel/<platform>/<chat_type>/<chat_id>[/<thread>], with parts that are
-// missing left out and characters a segment name refuses replaced.
-func segmentFor(platform, chatType, chat, thread string) string {
-	clean := func(s string) string {
-		s = strings.Map(func(r rune) rune {
-			if r == '/' || r == '\\' || r == '*' || r == '?' || r == '[' || r == ']' || r <= ' ' || r == 0x7f {
-				return '_'
-			}
-			return r
-		}, s)
-		if s == "." || s == ".." {
-			s = "_"
-		}
-		if len(s) > 100 {
-			s = s[:100]
-		}
-		return s
-	}
-	if platform == "" {
-		platform = "unknown"
-	}
-	parts := []string{"channel", clean(platform)}
-	for _, p := range []string{chatType, chat, thread} {
-		if p != "" {
-			parts = append(parts, clean(p))
-		}
-	}
-	return strings.Join(parts, "/")
 }
