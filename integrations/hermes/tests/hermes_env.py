@@ -25,7 +25,8 @@ real code run, and nothing else:
   hermes_cli.config                         load_config/save_config on an in-memory dict, cfg_get
   hermes_cli.plugin_capabilities.parse_declared_capabilities   no capabilities
   hermes_constants.get_hermes_home          $HERMES_HOME, as Hermes resolves it
-  utils.fast_safe_load, yaml                a YAML subset reader (PyYAML is not installed)
+  utils.fast_safe_load                      PyYAML's safe_load when installed, else a YAML subset reader
+  yaml (only when PyYAML is not installed)  the same subset reader
 """
 
 import contextvars
@@ -155,8 +156,13 @@ def install():
             save_config=lambda cfg: (CONFIG.clear(), CONFIG.update(json.loads(json.dumps(cfg)))), cfg_get=cfg_get)
     _module("hermes_cli.plugin_capabilities", parse_declared_capabilities=lambda raw, name: [])
     _module("hermes_constants", get_hermes_home=lambda: Path(os.environ.get("HERMES_HOME") or Path.home() / ".hermes"))
-    _module("utils", fast_safe_load=yaml_subset_load)
-    _module("yaml", safe_load=lambda f: yaml_subset_load(f.read() if hasattr(f, "read") else f))
+    try:
+        import yaml  # noqa: F401 (PyYAML, when installed, reads plugin.yaml as Hermes does)
+
+        _module("utils", fast_safe_load=yaml.safe_load)
+    except ImportError:
+        _module("utils", fast_safe_load=yaml_subset_load)
+        _module("yaml", safe_load=lambda f: yaml_subset_load(f.read() if hasattr(f, "read") else f))
 
     import agent.memory_provider as mp  # the real one
 
