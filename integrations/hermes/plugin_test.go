@@ -10,10 +10,12 @@
 package hermesplugin_test
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -28,6 +30,28 @@ func snapshot(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// consult stats every file the Python tests depend on (the plugin, the
+// tests, the Go sources of the binary they run, Hermes' files), so that
+// go test's cache sees a change to any of them: the tests read them from
+// subprocesses, which the cache does not watch.
+func consult(t *testing.T, roots ...string) {
+	t.Helper()
+	for _, root := range roots {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && p != root || d.Name() == "testdata" || d.Name() == "__pycache__") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() {
+				os.Stat(p)
+			}
+			return nil
+		})
+	}
 }
 
 func TestHermesPluginPython(t *testing.T) {
@@ -46,6 +70,7 @@ func TestHermesPluginPython(t *testing.T) {
 		}
 		t.Logf("the Hermes Agent reference files are missing (%s): the tests against Hermes' own code will be skipped", hermes)
 	}
+	consult(t, filepath.Join("..", ".."), hermes)
 	// One binary for every Python test (the first cgo build is slow).
 	bin := filepath.Join(t.TempDir(), "memaudit")
 	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/memaudit").CombinedOutput(); err != nil {

@@ -128,7 +128,11 @@ func (h *Home) Build(t testing.TB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(py, filepath.Join(filepath.Dir(file), "build_state.py"))
+	script, ddl := filepath.Join(filepath.Dir(file), "build_state.py"), filepath.Join(snap, string(h.Schema))
+	// Stat what the subprocess reads, so that go test's cache sees changes.
+	os.Stat(script)
+	os.Stat(ddl)
+	cmd := exec.Command(py, script)
 	cmd.Stdin = bytes.NewReader(spec)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
