@@ -63,13 +63,19 @@ func importHermes(ctx context.Context, e *env, v *vaultFlags, dir string, o herm
 		fmt.Fprintf(e.stderr, "memaudit: note: %s of cron jobs and subagents not imported (not conversations with you)\n", count(n, "message", "messages"))
 	}
 	var stored []*store.Entry
+	var behind error // committed, but the index could not follow
 	if len(fresh) > 0 {
-		if stored, err = s.RememberBatch(ctx, fresh); err != nil {
-			var ee *store.EntryError
-			if errors.As(err, &ee) {
-				return fmt.Errorf("%s: %w (nothing imported)", fresh[ee.Index].Source.URI, ee.Err)
-			}
-			return err
+		stored, err = s.RememberBatch(ctx, fresh)
+		var ee *store.EntryError
+		switch {
+		case errors.As(err, &ee):
+			return fmt.Errorf("%s: %w (nothing imported)", fresh[ee.Index].Source.URI, ee.Err)
+		case errors.Is(err, store.ErrIndexBehind):
+			behind = err
+		case errors.Is(err, context.Canceled):
+			return errors.New("interrupted before the import was committed: nothing was imported")
+		case err != nil:
+			return fmt.Errorf("%w (nothing imported)", err)
 		}
 	}
 	segs := map[string]int{}
@@ -116,7 +122,10 @@ func importHermes(ctx context.Context, e *env, v *vaultFlags, dir string, o herm
 			fmt.Fprintf(e.stdout, "%s\n", f)
 		}
 	}
-	return s.Close()
+	if behind == nil {
+		behind = s.Close()
+	}
+	return committedWarning(e, behind, fmt.Sprintf("the %d entries are committed", len(stored)))
 }
 
 // hermesEntry is an entry read from a Hermes home, as the vault stores it.
