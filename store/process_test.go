@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/memaudit/memaudit/internal/keyring"
+	"github.com/memaudit/memaudit/migrations"
 	"github.com/memaudit/memaudit/store"
 )
 
@@ -32,6 +34,8 @@ func TestMain(m *testing.M) {
 		os.Exit(childReader())
 	case "rotator":
 		os.Exit(childRotator())
+	case "opener":
+		os.Exit(childOpener())
 	}
 	code := m.Run()
 	if benchRoot != "" {
@@ -57,9 +61,10 @@ func childWriter() int {
 		return 3
 	}
 	ctx := context.Background()
+	size, _ := strconv.Atoi(os.Getenv("MEMAUDIT_TEST_BATCH"))
 	for i := 0; ; i++ {
-		if i%7 == 3 {
-			batch := make([]store.Entry, 10)
+		if size > 0 || i%7 == 3 {
+			batch := make([]store.Entry, max(size, 10))
 			for j := range batch {
 				batch[j] = store.Entry{Segment: "agent", Text: fmt.Sprintf("batch crash entry %d-%d heron", i, j)}
 			}
@@ -127,12 +132,29 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 	if longMode() {
 		rounds = 60
 	}
+	crashWriter(t, rounds, 0, 50*time.Millisecond, 400*time.Millisecond)
+}
+
+// TestCrashDuringLargeBatches: the same with batches larger than every
+// page the index is written and replayed in, so that kills land while a
+// committed batch is half indexed.
+func TestCrashDuringLargeBatches(t *testing.T) {
+	rounds := 3
+	if longMode() {
+		rounds = 15
+	}
+	crashWriter(t, rounds, 2*store.LargestPageForTest()+7, 300*time.Millisecond, 2500*time.Millisecond)
+}
+
+// crashWriter runs the writer child rounds times (batches of batch entries,
+// or mostly single entries when 0), killing it after from+rand(spread).
+func crashWriter(t *testing.T, rounds, batch int, from, spread time.Duration) {
 	v := newVault(t)
 	v.s.Close()
 	ctx := context.Background()
 	var acked []string
 	for round := 0; round < rounds; round++ {
-		cmd := childCmd(t, v, "writer")
+		cmd := childCmd(t, v, "writer", fmt.Sprintf("MEMAUDIT_TEST_BATCH=%d", batch))
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -152,7 +174,7 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 			}
 			close(done)
 		}()
-		time.Sleep(time.Duration(50+rand.IntN(400)) * time.Millisecond)
+		time.Sleep(from + time.Duration(rand.Int64N(int64(spread))))
 		cmd.Process.Signal(syscall.SIGKILL)
 		<-done
 		err = cmd.Wait()
@@ -174,13 +196,13 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 			}
 		}
 		r, err := s.Verify(ctx)
-		if err != nil || !r.OK() {
+		if err != nil || !r.OK() || r.Indexed != uint64(r.Entries) {
 			s.Close()
 			t.Fatalf("round %d: verify after crash: %+v %v", round, r, err)
 		}
 		s.Close()
 	}
-	if len(acked) < rounds {
+	if batch == 0 && len(acked) < rounds {
 		t.Fatalf("the child acknowledged only %d writes in %d rounds", len(acked), rounds)
 	}
 	t.Logf("%d rounds, %d acknowledged writes, none lost", rounds, len(acked))
@@ -244,4 +266,98 @@ func TestConcurrentWritersAndAnotherProcess(t *testing.T) {
 		t.Fatalf("verify: %+v %v", r, err)
 	}
 	t.Logf("reader process completed %s rounds", strings.TrimSpace(rout.String()))
+}
+
+// childOpener opens the vault (running its migrations and the index build
+// they need) and closes it.
+func childOpener() int {
+	fmt.Println("opening")
+	start := time.Now()
+	s, err := childOpen()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "child open:", err)
+		return 3
+	}
+	fmt.Println("opened", time.Since(start))
+	if err := s.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "child close:", err)
+		return 4
+	}
+	return 0
+}
+
+// TestCrashDuringTheFirstOpenThatMigrates: a vault written at schema 1 with
+// more entries than any page, opened for the first time by a newer
+// memaudit that is killed at random moments of that open (migrations, each
+// in its transaction, and the index rebuild they need): the next open
+// finishes the job, with every entry there and findable.
+func TestCrashDuringTheFirstOpenThatMigrates(t *testing.T) {
+	rounds := 4
+	if longMode() {
+		rounds = 20
+	}
+	ctx := context.Background()
+	root := t.TempDir()
+	tmplDir, idFile := filepath.Join(root, "schema1"), filepath.Join(root, "identity")
+	gen, err := keyring.Generate(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := keyring.WriteIdentityFile(idFile, gen); err != nil {
+		t.Fatal(err)
+	}
+	g, err := keyring.ParseIdentities(gen.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 2*store.LargestPageForTest() + 7
+	s, err := store.CreateWithSchema(ctx, tmplDir, store.CreateOptions{Options: store.Options{Identities: g}, Recipients: []store.Recipient{gen.Recipient}}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillBig(t, s, "pelican")
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	killed := map[bool]int{}
+	for round := 0; round < rounds; round++ {
+		v := &testVault{dir: filepath.Join(t.TempDir(), "vault"), idFile: idFile, ids: g}
+		copyDir(t, tmplDir, v.dir)
+		cmd := childCmd(t, v, "opener")
+		pipe, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// The open (migrations, then the index) takes about 100 ms:
+		// kill somewhere in it, or just after.
+		sc := bufio.NewScanner(pipe)
+		sc.Scan() // "opening"
+		time.Sleep(time.Duration(rand.IntN(120)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		opened := sc.Scan() && strings.HasPrefix(sc.Text(), "opened")
+		cmd.Wait()
+		killed[!opened]++
+		s, err := store.Open(ctx, v.dir, store.Options{Identities: g})
+		if err != nil {
+			t.Fatalf("round %d: the vault does not open after a killed first open: %v", round, err)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil || st.Schema != migrations.Latest() || st.ByStatus[store.StatusActive] != n {
+			t.Fatalf("round %d: after the migration: %+v %v", round, st, err)
+		}
+		if r, err := s.Verify(ctx); err != nil || !r.OK() || r.Indexed != uint64(n) {
+			t.Fatalf("round %d: verify: %+v %v", round, r, err)
+		}
+		if hits, err := s.Search(ctx, fmt.Sprintf("+pelican%d", n-1), store.SearchOptions{}); err != nil || len(hits) != 1 {
+			t.Fatalf("round %d: the last entry is not found: %v", round, err)
+		}
+		s.Close()
+	}
+	t.Logf("%d rounds: killed during the open %d times, after it %d", rounds, killed[true], killed[false])
+	if killed[true] == 0 {
+		t.Error("no kill landed during the open: the test did not test it")
+	}
 }
