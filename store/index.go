@@ -335,6 +335,42 @@ func zapFileOK(path string) (bool, error) {
 	return len(b) >= 4 && crc32.ChecksumIEEE(b[:len(b)-4]) == binary.BigEndian.Uint32(b[len(b)-4:]), nil
 }
 
+// checkSnapshotFiles verifies the CRC-32 of every segment file the index's
+// current snapshot uses (files it does not use may be a crash's leftovers).
+func checkSnapshotFiles(idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	for _, ss := range snap.Segments() {
+		p, ok := ss.Segment().(interface{ Path() string })
+		if !ok || p.Path() == "" {
+			continue // in memory
+		}
+		good, err := zapFileOK(p.Path())
+		if err != nil {
+			return err
+		}
+		if !good {
+			return fmt.Errorf("segment %s fails its checksum", filepath.Base(p.Path()))
+		}
+	}
+	return nil
+}
+
 // scorchConfig tunes bleve for an index that is a cache of the database: a
 // batch returns once its documents are searchable, without waiting for bleve
 // to write and fsync a file (unsafe_batch; bleve's persister still writes in

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/memaudit/memaudit/internal/fsutil"
 	"github.com/memaudit/memaudit/internal/indexcrypt"
@@ -170,42 +169,6 @@ func openIndexWith(dir string, extra map[string]any) (idx bleve.Index, err error
 		cfg[k] = v
 	}
 	return bleve.OpenUsing(dir, cfg)
-}
-
-// checkSnapshotFiles verifies the CRC-32 of every segment file the index's
-// current snapshot uses (files it does not use may be a crash's leftovers).
-func checkSnapshotFiles(idx bleve.Index) error {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return err
-	}
-	sc, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
-	}
-	r, err := sc.Reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil
-	}
-	for _, ss := range snap.Segments() {
-		p, ok := ss.Segment().(interface{ Path() string })
-		if !ok || p.Path() == "" {
-			continue // in memory
-		}
-		good, err := zapFileOK(p.Path())
-		if err != nil {
-			return err
-		}
-		if !good {
-			return fmt.Errorf("segment %s fails its checksum", filepath.Base(p.Path()))
-		}
-	}
-	return nil
 }
 
 func plural(n int) string {

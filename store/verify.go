@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -142,7 +141,10 @@ func (s *Store) Verify(ctx context.Context) (*Report, error) {
 		bad("index", "unavailable after a failed rebuild")
 		return r, nil
 	}
-	if err := s.checkLiveIndexFiles(); err != nil {
+	// The files the index's current snapshot uses: complete by then (the
+	// persister and merger write new ones beside them), and kept while
+	// the snapshot is held.
+	if err := checkSnapshotFiles(idx); err != nil {
 		bad("index", "%v", err)
 	}
 	cnt, err := idx.DocCount()
@@ -217,36 +219,4 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 		return nil
 	})
 	return st, classify(rows.Err())
-}
-
-// checkLiveIndexFiles checks the segment files of the open index. The
-// persister and merger may be writing a new file right now, so a file that
-// fails is checked again until it is gone or has stayed the same for a while.
-func (s *Store) checkLiveIndexFiles() error {
-	names, err := zapFiles(s.indexDir())
-	if err != nil {
-		return err
-	}
-	for _, name := range names {
-		path := filepath.Join(s.indexDir(), "store", name)
-		for try := 0; ; try++ {
-			before, statErr := os.Stat(path)
-			ok, err := zapFileOK(path)
-			if err != nil {
-				return err
-			}
-			if ok || statErr != nil {
-				break
-			}
-			time.Sleep(100 * time.Millisecond)
-			after, err := os.Stat(path)
-			if err != nil {
-				break // removed: it was a merge's input or a temporary
-			}
-			if try >= 10 && after.Size() == before.Size() && after.ModTime().Equal(before.ModTime()) {
-				return fmt.Errorf("%w: index segment %s fails its checksum", ErrCorrupt, name)
-			}
-		}
-	}
-	return nil
 }
