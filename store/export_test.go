@@ -3,7 +3,11 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // CreatePlaintext makes a vault with no encryption at all: plain SQLite and
@@ -96,7 +100,7 @@ func IndexHasTermForTest(s *Store, term string) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		if e.Term == term {
+		if w, _, ok := strings.Cut(e.Term, scopeSep); ok && w == term {
 			return true, nil
 		}
 	}
@@ -108,4 +112,43 @@ func OpenPlaintextForTest(ctx context.Context, dir string, o Options) (*Store, e
 	o.plaintext = true
 	o.fill()
 	return openWithKey(ctx, dir, nil, o, false)
+}
+
+// CountMatchesForTest counts the entries a recall of q from segment from
+// would score: those in reach (by its policy) that match any word of q.
+func CountMatchesForTest(s *Store, from, q string) (int, error) {
+	ctx := context.Background()
+	policy, err := s.Policy(ctx, from)
+	if err != nil {
+		return 0, err
+	}
+	readable, err := s.expand(ctx, policy.ReadFrom)
+	if err != nil {
+		return 0, err
+	}
+	readable = append(readable, from)
+	text, filtered := recallQuery(q, readable)
+	if text == nil {
+		return 0, nil
+	}
+	if !filtered {
+		var ds []query.Query
+		for _, n := range readable {
+			t := bleve.NewTermQuery(n)
+			t.SetField("segment")
+			ds = append(ds, t)
+		}
+		text = bleve.NewConjunctionQuery(text, bleve.NewDisjunctionQuery(ds...))
+	}
+	req := bleve.NewSearchRequestOptions(text, 0, 0, false)
+	idx, done := s.readIndex()
+	defer done()
+	if idx == nil {
+		return 0, errors.New("no index")
+	}
+	res, err := idx.Search(req)
+	if err != nil {
+		return 0, err
+	}
+	return int(res.Total), nil
 }

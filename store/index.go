@@ -40,26 +40,16 @@ const buildingSuffix = ".building"
 // built with another version is rebuilt on open.
 var mappingKey = []byte("memaudit.mapping")
 
-// mappingVersion changes whenever newMapping does. 2: the "finding" field.
-const mappingVersion = "2"
+// mappingVersion changes whenever what the index holds does. 2: the
+// "finding" field. 3: segment-scoped text terms (index_doc.go).
+const mappingVersion = "3"
 
 // replayChunk is how many entries one index batch holds: big enough that an
 // import makes few segments for bleve to merge, small enough to bound memory.
 const replayChunk = 5000
 
-// indexDoc is what the index holds of an entry: its text to search and the
-// fields that filter. Nothing is stored; results are read from the database.
-type indexDoc struct {
-	Text       string   `json:"text"`
-	Segment    string   `json:"segment"`
-	Status     string   `json:"status"`
-	Kind       string   `json:"kind"`
-	SourceKind string   `json:"source_kind"`
-	Session    string   `json:"session"`
-	Tags       []string `json:"tags"`
-	Findings   []string `json:"finding"`
-}
-
+// newMapping describes the fields for queries; documents are built by
+// Entry.document (index_doc.go), not through the mapping.
 func newMapping() mapping.IndexMapping {
 	im := bleve.NewIndexMapping()
 	dm := bleve.NewDocumentStaticMapping()
@@ -633,7 +623,7 @@ func (s *Store) applyLockedCtx(ctx context.Context, ents []*Entry, seq int64) er
 				b.Delete(e.ID)
 				continue
 			}
-			if err := b.Index(e.ID, docOf(e)); err != nil {
+			if err := b.IndexAdvanced(e.document()); err != nil {
 				return fmt.Errorf("index entry: %w", err)
 			}
 		}
@@ -655,13 +645,6 @@ func (s *Store) applyLockedCtx(ctx context.Context, ents []*Entry, seq int64) er
 	}
 	s.applied.Store(seq)
 	return nil
-}
-
-func docOf(e *Entry) indexDoc {
-	return indexDoc{
-		Text: e.Text, Segment: e.Segment, Status: string(e.Status), Kind: e.Kind,
-		SourceKind: string(e.Source.Kind), Session: e.Session, Tags: e.Tags, Findings: e.findingRules,
-	}
 }
 
 // loadFindingRules fills in the rules the guard and the last scan found, for

@@ -198,9 +198,15 @@ func (s *Store) recall(ctx context.Context, from, q string, opts RecallOptions) 
 		if err := s.catchUp(ctx); err != nil {
 			return nil, err
 		}
-		text := bleve.NewMatchQuery(q)
-		text.SetField("text")
-		hits, err = s.searchIndex(ctx, text, readable, []Status{StatusActive, StatusRedacted}, limit, func(e *Entry) bool { return statusOK(e) && segOK(e) })
+		text, filtered := recallQuery(q, readable)
+		if text == nil {
+			return nil, nil // only stop words
+		}
+		segs := readable
+		if filtered {
+			segs = nil // the terms are the segments' own
+		}
+		hits, err = s.searchIndex(ctx, text, segs, []Status{StatusActive, StatusRedacted}, limit, func(e *Entry) bool { return statusOK(e) && segOK(e) })
 	} else {
 		hits, err = s.scanSearch(ctx, q, readable, limit, func(e *Entry) bool { return statusOK(e) && segOK(e) })
 	}
@@ -259,11 +265,21 @@ func (s *Store) Search(ctx context.Context, q string, opts SearchOptions) ([]Hit
 	if err := s.catchUp(ctx); err != nil {
 		return nil, err
 	}
-	qs := bleve.NewQueryStringQuery(q)
-	if _, err := qs.Parse(); err != nil {
+	parsed, err := bleve.NewQueryStringQuery(q).Parse()
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
 	}
-	return s.searchIndex(ctx, qs, segs, statuses, limit, f.match)
+	scopes := segs // for the clauses that need one query per segment
+	if scopes == nil {
+		if scopes, err = s.segmentNames(ctx); err != nil {
+			return nil, err
+		}
+	}
+	scoped, err := scopeQuery(parsed, scopes)
+	if err != nil {
+		return nil, err
+	}
+	return s.searchIndex(ctx, scoped, segs, statuses, limit, f.match)
 }
 
 // searchIndex runs q restricted to segments (all when nil) and statuses, and
