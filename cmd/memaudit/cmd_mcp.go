@@ -22,9 +22,6 @@ func init() {
 	})
 }
 
-// version is set at build time (-ldflags "-X main.version=...").
-var version = "dev"
-
 func cmdMCP(ctx context.Context, e *env, args []string) error {
 	v, fl := vaultCommand("mcp", e)
 	segs := fl.StringArray("segment", nil, "segment glob the tools reach (repeatable, required)")
@@ -55,7 +52,7 @@ func cmdMCP(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	srv, err := mcpserver.New(s, mcpserver.Config{Segments: *segs, Rights: rs, Scanner: sc, Session: *session, Version: version})
+	srv, err := mcpserver.New(s, mcpserver.Config{Segments: *segs, Rights: rs, Scanner: sc, Session: *session, Version: version().short()})
 	if err != nil {
 		return usageError{err.Error()}
 	}

@@ -47,6 +47,10 @@ func TestMCPEndToEnd(t *testing.T) {
 		json.Unmarshal(raw, &m)
 		return m, ""
 	}
+	// The server reports the version 'memaudit version' prints.
+	if v := runBin(t, env, "", "version"); cs.InitializeResult().ServerInfo.Version != strings.Fields(v.stdout)[1] {
+		t.Fatalf("server version %q, memaudit version %q", cs.InitializeResult().ServerInfo.Version, v.stdout)
+	}
 	tl, err := cs.ListTools(ctx, nil)
 	if err != nil || len(tl.Tools) != 4 {
 		t.Fatalf("tools: %v %v", tl, err)

@@ -104,6 +104,9 @@ func run(ctx context.Context, args []string, e *env) int {
 		}
 		return 0
 	}
+	if args[0] == "--version" {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	c, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(e.stderr, "memaudit: error: unknown command %q\nmemaudit: hint: run 'memaudit --help' for the list\n", args[0])
