@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -118,21 +119,32 @@ func cmdKeys(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		return usageError{"need list, add or remove"}
 	}
-	v, fl := vaultCommand("keys "+args[0], e)
+	sub, rest := args[0], args[1:]
+	if strings.HasPrefix(sub, "-") { // --help, or a flag before the subcommand
+		sub, rest = "", args
+	}
+	v, fl := vaultCommand("keys", e)
 	recips := fl.StringArray("recipient", nil, "age1..., age1pq1... or SSH public key line (repeatable)")
 	files := fl.StringArray("recipients-file", nil, "file of recipients, one a line")
 	sshKeys := fl.StringArray("ssh-key", nil, "SSH public key file (.pub)")
 	passFile := fl.String("new-passphrase-file", "", "add a passphrase slot with the passphrase in this file")
 	force := fl.Bool("force", false, "remove even the last slot the current identity opens")
-	if err := parse(fl, args[1:]); err != nil {
+	if err := parse(fl, rest); err != nil {
 		return err
+	}
+	switch sub {
+	case "list", "add", "remove":
+	case "":
+		return usageError{"need list, add or remove before the flags"}
+	default:
+		return usageError{fmt.Sprintf("unknown keys command %q (list, add, remove)", sub)}
 	}
 	s, err := v.open(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	switch args[0] {
+	switch sub {
 	case "list":
 		slots, err := s.KeySlots()
 		if err != nil {
@@ -174,8 +186,6 @@ func cmdKeys(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "memaudit: removed slot %d\n", id)
-	default:
-		return usageError{fmt.Sprintf("unknown keys command %q (list, add, remove)", args[0])}
 	}
 	return s.Close()
 }

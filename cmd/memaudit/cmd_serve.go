@@ -107,21 +107,32 @@ func cmdToken(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		return usageError{"need create, list or revoke"}
 	}
-	v, fl := vaultCommand("token "+args[0], e)
+	sub, rest := args[0], args[1:]
+	if strings.HasPrefix(sub, "-") { // --help, or a flag before the subcommand
+		sub, rest = "", args
+	}
+	v, fl := vaultCommand("token", e)
 	segs := fl.StringArray("segment", nil, "segment glob the token reaches (repeatable)")
 	rights := fl.StringSlice("rights", nil, "comma-separated: remember, recall, forget, audit")
 	ttl := fl.Duration("ttl", 0, "expire the token after this long (default never)")
 	label := fl.String("label", "", "a note: which agent holds the token")
 	asJSON := fl.Bool("json", false, "list as JSON")
-	if err := parse(fl, args[1:]); err != nil {
+	if err := parse(fl, rest); err != nil {
 		return err
+	}
+	switch sub {
+	case "create", "list", "revoke":
+	case "":
+		return usageError{"need create, list or revoke before the flags"}
+	default:
+		return usageError{fmt.Sprintf("unknown token command %q (create, list, revoke)", sub)}
 	}
 	s, err := v.open(ctx, e, store.Options{})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	switch args[0] {
+	switch sub {
 	case "create":
 		if fl.NArg() != 0 {
 			return usageError{"token create takes flags only"}
@@ -187,8 +198,6 @@ func cmdToken(ctx context.Context, e *env, args []string) error {
 			}
 			fmt.Fprintf(e.stderr, "memaudit: revoked token %s\n", id)
 		}
-	default:
-		return usageError{fmt.Sprintf("unknown token command %q (create, list, revoke)", args[0])}
 	}
 	return s.Close()
 }

@@ -73,7 +73,8 @@ Example:
   memaudit token create --segment 'channel/**' --rights remember,recall > agent.token
   memaudit serve                     # agents connect to $MEMAUDIT_VAULT/memaudit.sock
 
-Run 'memaudit COMMAND --help' for a command's flags.
+Run 'memaudit help COMMAND' (or 'memaudit COMMAND --help') for a command's flags,
+'memaudit version' for the version.
 Exit codes: 0 success, 1 findings (scan) or damage (verify), 2 usage or runtime error.
 `
 
@@ -97,19 +98,27 @@ func run(ctx context.Context, args []string, e *env) int {
 	defer stdout.Flush()
 	defer stderr.Flush()
 	e = &env{stdin: e.stdin, stdout: stdout, stderr: stderr, getenv: e.getenv}
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0:
 		usage(e.stdout)
-		if len(args) == 0 {
-			return 2
-		}
+		return 2
+	case args[0] == "-h" || args[0] == "--help" || (args[0] == "help" && len(args) == 1):
+		usage(e.stdout)
 		return 0
-	}
-	if args[0] == "--version" {
+	case args[0] == "--version":
 		args = append([]string{"version"}, args[1:]...)
+	case args[0] == "help":
+		// 'memaudit help scan' is 'memaudit scan --help'.
+		args = []string{args[1], "--help"}
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(e.stderr, "memaudit: error: unknown command %q\nmemaudit: hint: run 'memaudit --help' for the list\n", args[0])
+		fmt.Fprintf(e.stderr, "memaudit: error: unknown command %q\n", args[0])
+		if s := suggest(args[0]); len(s) > 0 {
+			fmt.Fprintf(e.stderr, "memaudit: hint: did you mean %s? ('memaudit --help' lists every command)\n", orList(s))
+		} else {
+			fmt.Fprintf(e.stderr, "memaudit: hint: run 'memaudit --help' for the list\n")
+		}
 		return 2
 	}
 	err := c.run(ctx, e, args[1:])

@@ -183,14 +183,20 @@ func vaultCommand(name string, e *env) (*vaultFlags, *pflag.FlagSet) {
 	return v, fl
 }
 
+// newFlags makes a command's flag set. pflag calls its Usage only for
+// --help (or -h), which asks for the help: it goes to stdout, like
+// 'memaudit help COMMAND'. Errors go to stderr, from run.
 func newFlags(name string, e *env) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(e.stdout)
 	fs.SortFlags = false
 	cmd, _, _ := strings.Cut(name, " ")
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: %s\n\n%s\n\nFlags:\n", commands[cmd].usage, commands[cmd].summary)
-		fs.PrintDefaults()
+		fmt.Fprintf(e.stdout, "Usage: %s\n\n%s\n", commands[cmd].usage, commands[cmd].summary)
+		if fs.HasFlags() {
+			fmt.Fprintf(e.stdout, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }
