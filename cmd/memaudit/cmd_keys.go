@@ -206,15 +206,16 @@ func cmdRotate(ctx context.Context, e *env, args []string) error {
 	if !*rewrapOnly {
 		// Full rotation: a new data key for the same slots (plus any
 		// given here; a passphrase slot needs --new-passphrase-file).
-		if v.vault == "" {
-			return usageError{"no vault: give --vault DIR or set MEMAUDIT_VAULT"}
+		dir, err := v.vaultDir()
+		if err != nil {
+			return err
 		}
 		ids, err := v.identities()
 		if err != nil {
 			return err
 		}
 		start := time.Now()
-		if err := store.Rotate(ctx, v.vault, store.Options{Identities: ids, Actor: actor(e)}, rs); err != nil {
+		if err := store.Rotate(ctx, dir, store.Options{Identities: ids, Actor: actor(e)}, rs); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "memaudit: rotated the data key in %v; the old key opens nothing in this vault now\n", time.Since(start).Round(time.Millisecond))

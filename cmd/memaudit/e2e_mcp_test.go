@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -27,7 +26,7 @@ func TestMCPEndToEnd(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.Command(binary(t), "mcp", "--segment", "skill/*", "--rights", "remember,recall,forget,audit", "--session", "claude-1")
-	cmd.Env = append(os.Environ(), env...)
+	cmd.Env = childEnv(t, env)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	cs, err := mcp.NewClient(&mcp.Implementation{Name: "e2e", Version: "v0"}, nil).Connect(ctx, &mcp.CommandTransport{Command: cmd}, nil)

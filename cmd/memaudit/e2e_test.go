@@ -48,10 +48,20 @@ type binRun struct {
 
 func (r binRun) String() string { return r.stdout + r.stderr }
 
+// childEnv is the environment of a memaudit the tests start: this one's,
+// with HOME a new temporary directory and the XDG variables cleared, so
+// that the default vault and identity locations are never the real home's,
+// and then env (which may set HOME again, and wins).
+func childEnv(t *testing.T, env []string) []string {
+	t.Helper()
+	safe := append(os.Environ(), "HOME="+t.TempDir(), "XDG_DATA_HOME=", "XDG_CONFIG_HOME=")
+	return append(safe, env...)
+}
+
 func runBin(t *testing.T, env []string, stdin string, args ...string) binRun {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
-	cmd.Env = append(os.Environ(), env...)
+	cmd.Env = childEnv(t, env)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

@@ -61,24 +61,23 @@ Usage: memaudit COMMAND [flags]
 Commands:
 %s
 Every command takes --vault DIR and --identity FILE (or MEMAUDIT_VAULT and
-MEMAUDIT_IDENTITY).
+MEMAUDIT_IDENTITY). %s
 
 Example:
-  export MEMAUDIT_VAULT=~/.memaudit MEMAUDIT_IDENTITY=~/.memaudit-key
-  memaudit init
+  memaudit init                      # a vault and an identity at the default locations
   memaudit add --segment user/profile "prefers answers in French"
   memaudit scan                      # after an incident: what was planted, what leaked
   memaudit scan --hermes ~/.hermes   # memory that is not in a vault yet
   memaudit import --format hermes --with-sessions ~/.hermes   # ... and then move it in
   memaudit token create --segment 'channel/**' --rights remember,recall > agent.token
-  memaudit serve                     # agents connect to $MEMAUDIT_VAULT/memaudit.sock
+  memaudit serve                     # agents connect to VAULT/memaudit.sock
 
 Run 'memaudit help COMMAND' (or 'memaudit COMMAND --help') for a command's flags,
 'memaudit version' for the version.
 Exit codes: 0 success, 1 findings (scan) or damage (verify), 2 usage or runtime error.
 `
 
-func usage(w io.Writer) {
+func usage(e *env) {
 	var names []string
 	for n := range commands {
 		names = append(names, n)
@@ -88,7 +87,11 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(&b, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintf(w, exampleUsage, b.String())
+	defaults := "Without them, there is no\ndefault location ($HOME is not set)."
+	if vault, id := defaultPathsHere(e.getenv); vault != "" && id != "" {
+		defaults = "Without them:\n  vault     " + vault + "\n  identity  " + id
+	}
+	fmt.Fprintf(e.stdout, exampleUsage, b.String(), defaults)
 }
 
 func run(ctx context.Context, args []string, e *env) int {
@@ -100,10 +103,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	e = &env{stdin: e.stdin, stdout: stdout, stderr: stderr, getenv: e.getenv}
 	switch {
 	case len(args) == 0:
-		usage(e.stdout)
+		usage(e)
 		return 2
 	case args[0] == "-h" || args[0] == "--help" || (args[0] == "help" && len(args) == 1):
-		usage(e.stdout)
+		usage(e)
 		return 0
 	case args[0] == "--version":
 		args = append([]string{"version"}, args[1:]...)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -24,16 +25,50 @@ type vaultFlags struct {
 	identity       string
 	passphraseFile string
 	allowLoose     bool
+	// The default locations (see locations.go), "" without a home.
+	defVault, defIdentity string
 }
 
-func (v *vaultFlags) add(fs *pflag.FlagSet, e *env) {
-	fs.StringVar(&v.vault, "vault", e.getenv("MEMAUDIT_VAULT"), "vault directory (env MEMAUDIT_VAULT)")
-	fs.StringVar(&v.identity, "identity", e.getenv("MEMAUDIT_IDENTITY"), "age or SSH identity file (env MEMAUDIT_IDENTITY)")
-	fs.StringVar(&v.passphraseFile, "passphrase-file", e.getenv("MEMAUDIT_PASSPHRASE_FILE"), "file holding the vault passphrase (env MEMAUDIT_PASSPHRASE_FILE)")
-	fs.BoolVar(&v.allowLoose, "allow-loose-key-permissions", false, "accept identity and passphrase files readable by group or others (unsafe)")
+func (v *vaultFlags) add(fl *pflag.FlagSet, e *env) {
+	v.defVault, v.defIdentity = defaultPathsHere(e.getenv)
+	orDefault := func(env, def string) string {
+		if def == "" {
+			return "env " + env
+		}
+		return "env " + env + ", else " + def
+	}
+	fl.StringVar(&v.vault, "vault", e.getenv("MEMAUDIT_VAULT"), "vault directory ("+orDefault("MEMAUDIT_VAULT", v.defVault)+")")
+	fl.StringVar(&v.identity, "identity", e.getenv("MEMAUDIT_IDENTITY"), "age or SSH identity file ("+orDefault("MEMAUDIT_IDENTITY", v.defIdentity)+")")
+	fl.StringVar(&v.passphraseFile, "passphrase-file", e.getenv("MEMAUDIT_PASSPHRASE_FILE"), "file holding the vault passphrase (env MEMAUDIT_PASSPHRASE_FILE)")
+	fl.BoolVar(&v.allowLoose, "allow-loose-key-permissions", false, "accept identity and passphrase files readable by group or others (unsafe)")
 }
 
+// vaultDir settles which vault the command works on: the one named, or
+// else the default location.
+func (v *vaultFlags) vaultDir() (string, error) {
+	if v.vault == "" {
+		if v.defVault == "" {
+			return "", usageError{"no vault: give --vault DIR or set MEMAUDIT_VAULT (there is no default location without $HOME)"}
+		}
+		v.vault = v.defVault
+		// Name the default when nothing is there, rather than leave the
+		// store to say "not a memaudit vault" of a path nobody typed.
+		if _, err := os.Stat(v.vault); errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("%w: none at the default location %s (--vault DIR or MEMAUDIT_VAULT names another)", store.ErrNotVault, v.vault)
+		}
+	}
+	return v.vault, nil
+}
+
+// identities loads what opens the vault: the identity and passphrase files
+// named, or else the identity at the default location.
 func (v *vaultFlags) identities() ([]age.Identity, error) {
+	if v.identity == "" && v.passphraseFile == "" && v.defIdentity != "" {
+		if _, err := os.Stat(v.defIdentity); errors.Is(err, fs.ErrNotExist) {
+			return nil, usageError{"no identity: give --identity FILE or --passphrase-file FILE (there is none at the default location " + v.defIdentity + ")"}
+		}
+		v.identity = v.defIdentity // any other trouble with it is reported by the load
+	}
 	var ids []age.Identity
 	if v.identity != "" {
 		got, err := keyring.LoadIdentityFile(v.identity, v.allowLoose)
@@ -60,8 +95,9 @@ func (v *vaultFlags) identities() ([]age.Identity, error) {
 }
 
 func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.Store, error) {
-	if v.vault == "" {
-		return nil, usageError{"no vault: give --vault DIR or set MEMAUDIT_VAULT"}
+	dir, err := v.vaultDir()
+	if err != nil {
+		return nil, err
 	}
 	ids, err := v.identities()
 	if err != nil {
@@ -74,7 +110,7 @@ func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.
 	if isTerminal(e.stderr) {
 		o.Progress = progress(e.stderr, "indexing")
 	}
-	s, err := store.Open(ctx, v.vault, o)
+	s, err := store.Open(ctx, dir, o)
 	if err != nil {
 		return nil, err
 	}
