@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -17,7 +19,7 @@ func init() {
 	})
 	register("stats", command{
 		summary: "print counts and sizes",
-		usage:   "memaudit stats",
+		usage:   "memaudit stats [--format table|json]",
 		run:     cmdStats,
 	})
 	register("verify", command{
@@ -59,8 +61,12 @@ func cmdSegments(ctx context.Context, e *env, args []string) error {
 
 func cmdStats(ctx context.Context, e *env, args []string) error {
 	v, fl := vaultCommand("stats", e)
+	format := fl.String("format", "table", "table or json")
 	if err := parse(fl, args); err != nil {
 		return err
+	}
+	if *format != "table" && *format != "json" {
+		return usageError{fmt.Sprintf("unknown --format %q (table or json)", *format)}
 	}
 	s, err := v.openRead(ctx, e, store.Options{})
 	if err != nil {
@@ -71,7 +77,59 @@ func cmdStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return printJSON(e.stdout, st)
+	if *format == "json" {
+		return printJSON(e.stdout, st)
+	}
+	return statsTable(e.stdout, st)
+}
+
+// statsTable prints stats the way verify prints its report: one line a
+// figure, entries by status in a fixed order.
+func statsTable(w io.Writer, st *store.Stats) error {
+	order := []store.Status{store.StatusActive, store.StatusQuarantined, store.StatusRedacted, store.StatusDeleted}
+	var others []store.Status
+	for k := range st.ByStatus {
+		if !slices.Contains(order, k) {
+			others = append(others, k)
+		}
+	}
+	slices.Sort(others)
+	var parts []string
+	total := 0
+	for _, k := range append(order, others...) {
+		if n := st.ByStatus[k]; n > 0 || k == store.StatusActive {
+			parts = append(parts, fmt.Sprintf("%d %s", n, k))
+			total += n
+		}
+	}
+	index := byteSize(st.IndexBytes)
+	if st.IndexShared {
+		index += " (held by another process, which keeps it up to date)"
+	}
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "key id:\t%s\n", st.KeyID)
+	fmt.Fprintf(tw, "schema:\t%d\n", st.Schema)
+	fmt.Fprintf(tw, "segments:\t%d\n", st.Segments)
+	fmt.Fprintf(tw, "entries:\t%d (%s)\n", total, strings.Join(parts, ", "))
+	fmt.Fprintf(tw, "recalls:\t%d\n", st.Recalls)
+	fmt.Fprintf(tw, "database:\t%s\n", byteSize(st.DBBytes))
+	fmt.Fprintf(tw, "index:\t%s\n", index)
+	return tw.Flush()
+}
+
+// byteSize writes n in B, KiB, MiB or GiB, one decimal above bytes.
+func byteSize(n int64) string {
+	if n < 1024 {
+		return fmt.Sprintf("%d B", n)
+	}
+	f, unit := float64(n)/1024, "KiB"
+	for _, u := range []string{"MiB", "GiB", "TiB"} {
+		if f < 1024 {
+			break
+		}
+		f, unit = f/1024, u
+	}
+	return fmt.Sprintf("%.1f %s", f, unit)
 }
 
 func cmdVerify(ctx context.Context, e *env, args []string) error {
