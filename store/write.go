@@ -125,6 +125,10 @@ func (s *Store) prepare(e *Entry, now time.Time, policy segment.Policy) error {
 // the index could not follow.
 func (s *Store) Remember(ctx context.Context, e Entry) (*Entry, error) {
 	out, err := s.RememberBatch(ctx, []Entry{e})
+	// A batch of one: "entry 0" would tell the caller nothing.
+	if ee, ok := err.(*EntryError); ok {
+		err = ee.Err
+	}
 	if len(out) == 0 {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -101,6 +102,9 @@ type Home struct {
 // state.db, itself or in a profile.
 var ErrNotHome = errors.New("not a Hermes home (no memories/ and no state.db)")
 
+// ErrNoDir is returned for a home that does not exist.
+var ErrNoDir = errors.New("no such directory")
+
 const delimiter = "\n§\n"
 
 // isHome reports whether dir holds memories/ or state.db.
@@ -126,6 +130,14 @@ func profileOf(dir string) string {
 // ReadAll reads dir and every profile home under dir/profiles/, each with
 // its own segments (profile/<name>/...). dir may itself be a profile.
 func ReadAll(ctx context.Context, dir string, opts Options) ([]*Home, error) {
+	switch fi, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%w: %s", ErrNoDir, dir)
+	case err != nil:
+		return nil, err
+	case !fi.IsDir():
+		return nil, fmt.Errorf("%w: %s is a file, not a directory", ErrNotHome, dir)
+	}
 	var homes []*Home
 	if isHome(dir) {
 		h, err := Read(ctx, dir, opts)
