@@ -41,8 +41,19 @@ func (r *Report) OK() bool { return len(r.Problems) == 0 }
 // cipher_integrity_check) and SQLite's structure (integrity_check), and that
 // the index is whole (every segment file's checksum) and agrees with the
 // database (same documents, same change counter). The key was checked by
-// Open. Verify repairs nothing.
+// Open. Verify repairs nothing. When ctx is done before it finishes, it
+// returns ctx's error and no report.
 func (s *Store) Verify(ctx context.Context) (*Report, error) {
+	r, err := s.verify(ctx)
+	// A check that ctx cut short found nothing out: an interruption is not
+	// damage, and must not be reported as such.
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
+	}
+	return r, err
+}
+
+func (s *Store) verify(ctx context.Context) (*Report, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
