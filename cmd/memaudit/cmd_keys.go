@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"filippo.io/age"
 
 	"github.com/memaudit/memaudit/internal/keyring"
 	"github.com/memaudit/memaudit/store"
@@ -214,12 +217,7 @@ func cmdRotate(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		start := time.Now()
-		if err := store.Rotate(ctx, dir, store.Options{Identities: ids, Actor: actor(e)}, rs); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "memaudit: rotated the data key in %v; the old key opens nothing in this vault now\n", time.Since(start).Round(time.Millisecond))
-		return nil
+		return rotate(ctx, e, v, dir, ids, rs)
 	}
 	if err != nil {
 		return err
@@ -238,4 +236,38 @@ func cmdRotate(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "memaudit: rewrapped the data key to %d slot(s) in %v\n", len(rs), time.Since(start).Round(time.Millisecond))
 	return s.Close()
+}
+
+// rotate replaces the data key, then rebuilds the index under the new key
+// at once (with progress on a terminal) rather than leave the longest part
+// of the work to whichever command or agent opens the vault next.
+func rotate(ctx context.Context, e *env, v *vaultFlags, dir string, ids []age.Identity, rs []store.Recipient) error {
+	start := time.Now()
+	m := newMeter(e, "re-encrypting the database under a new key", "")
+	stop := m.ticking()
+	err := store.Rotate(ctx, dir, store.Options{Identities: ids, Actor: actor(e)}, rs)
+	stop()
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// Rotate stops only before the new database takes the old one's
+		// place; an open rolls back a pending key it left.
+		return errors.New("interrupted before the new key took over: the vault keeps its old key (the next open rolls back what was started)")
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "memaudit: rotated the data key in %v; the old key opens nothing in this vault now\n", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	s, err := v.open(ctx, e, store.Options{})
+	if err == nil {
+		err = s.Close()
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			fmt.Fprintf(e.stderr, "memaudit: warning: interrupted while rebuilding the index under the new key; the next command that opens the vault rebuilds it\n")
+			return nil
+		}
+		return fmt.Errorf("the data key is replaced, but rebuilding the index failed (the next open tries again): %w", err)
+	}
+	fmt.Fprintf(e.stderr, "memaudit: rebuilt the index under the new key in %v\n", time.Since(start).Round(time.Millisecond))
+	return nil
 }

@@ -34,6 +34,9 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// meters are the progress lines the command made; run ends any still
+	// on screen before it prints the command's error.
+	meters []*meter
 }
 
 // errFound makes a command exit 1: it ran, and found something (damage).
@@ -125,6 +128,9 @@ func run(ctx context.Context, args []string, e *env) int {
 		return 2
 	}
 	err := c.run(ctx, e, args[1:])
+	for _, m := range e.meters {
+		m.done()
+	}
 	var ue usageError
 	switch {
 	case err == nil:

@@ -107,10 +107,13 @@ func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.
 	if o.Actor == "" {
 		o.Actor = actor(e)
 	}
-	if isTerminal(e.stderr) {
-		o.Progress = progress(e.stderr, "indexing")
-	}
+	// Open rebuilds or catches up the index when it has to; the store keeps
+	// the callback for later index work (a rebuild after redact, a large
+	// batch), each of which draws its own line.
+	m := newMeter(e, "indexing", "entries")
+	o.Progress = m.callback()
 	s, err := store.Open(ctx, dir, o)
+	m.done()
 	if err != nil {
 		return nil, err
 	}
@@ -176,21 +179,6 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// progress returns a callback that draws a one-line counter on a terminal.
-func progress(w io.Writer, what string) func(done, total int) {
-	w = termsafe.Raw(w) // only the CLI's own words and numbers
-	return func(done, total int) {
-		if total > 0 {
-			fmt.Fprintf(w, "\r%s: %d/%d (%d%%)", what, done, total, done*100/total)
-		} else {
-			fmt.Fprintf(w, "\r%s: %d", what, done)
-		}
-		if done >= total {
-			fmt.Fprintln(w)
-		}
-	}
 }
 
 // hint suggests what to do about common errors.

@@ -1,0 +1,62 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestProgressOnlyOnATerminal: rotate-key re-encrypts and then rebuilds the
+// index of 12,000 entries (more than one page of the rebuild). With stderr
+// a terminal it shows both as they go; with stderr a pipe it prints the
+// same messages and no progress line.
+func TestProgressOnlyOnATerminal(t *testing.T) {
+	dir := t.TempDir()
+	env := []string{"MEMAUDIT_VAULT=" + filepath.Join(dir, "vault"), "MEMAUDIT_IDENTITY=" + filepath.Join(dir, "key")}
+	if r := runBin(t, env, "", "init"); r.code != 0 {
+		t.Fatalf("init: %v", r)
+	}
+	in := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(in, jsonlEntries(12000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := runBin(t, env, "", "import", in); r.code != 0 {
+		t.Fatalf("import: %v", r)
+	}
+
+	master, tty := openPTY(t)
+	cmd := exec.Command(binary(t), "rotate-key")
+	cmd.Env = childEnv(t, env)
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, tty
+	var onTTY bytes.Buffer
+	read := make(chan struct{})
+	go func() { io.Copy(&onTTY, master); close(read) }() // ends with EIO once no one holds the terminal
+	err := cmd.Run()
+	tty.Close()
+	<-read
+	got := onTTY.String()
+	if err != nil || !strings.Contains(got, "\rre-encrypting the database under a new key ... ") ||
+		!strings.Contains(got, "\r[####################] indexing 12000/12000 entries") ||
+		!strings.Contains(got, "rebuilt the index under the new key") {
+		t.Fatalf("rotate-key on a terminal: %v\n%q", err, got)
+	}
+	if stdout.Len() != 0 {
+		t.Fatalf("progress on stdout: %q", stdout.String())
+	}
+
+	r := runBin(t, env, "", "rotate-key")
+	if r.code != 0 || strings.Contains(r.stderr, "\r") || strings.Contains(r.stderr, "indexing") ||
+		!strings.Contains(r.stderr, "rotated the data key") || !strings.Contains(r.stderr, "rebuilt the index under the new key") {
+		t.Fatalf("rotate-key into a pipe: %v %q", r, r.stderr)
+	}
+	if r := runBin(t, env, "", "verify"); r.code != 0 || !strings.Contains(r.stdout, "entries:  12000 (12000 indexed)") {
+		t.Fatalf("verify: %v", r)
+	}
+}
