@@ -3,11 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"io"
 	"strings"
 	"time"
-
-	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/memaudit/memaudit/internal/mcpserver"
 	"github.com/memaudit/memaudit/internal/ulid"
@@ -16,7 +13,7 @@ import (
 
 func init() {
 	register("mcp", command{
-		summary: "serve the vault to an MCP client over stdio (tools remember, recall, forget, audit_findings)",
+		summary: "serve the vault to an MCP client over stdio (tools segments, remember, recall, forget, audit_findings)",
 		usage:   "memaudit mcp --segment GLOB... [--rights remember,recall,forget,audit] [--session ID]",
 		run:     cmdMCP,
 	})
@@ -56,18 +53,12 @@ func cmdMCP(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	// stdin and stdout carry the protocol; diagnostics go to stderr.
-	err = srv.Run(ctx, &mcp.IOTransport{Reader: nopCloser{e.stdin}, Writer: nopWriteCloser{e.stdout}})
-	if err != nil && !errors.Is(err, context.Canceled) && !strings.Contains(err.Error(), "EOF") {
+	// stdin and stdout carry the protocol; diagnostics go to stderr. The
+	// session ends when stdin does, once every request read is answered,
+	// or at SIGINT or SIGTERM.
+	err = srv.Run(ctx, mcpserver.Stdio(e.stdin, e.stdout))
+	if err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
 	return s.Close()
 }
-
-type nopCloser struct{ io.Reader }
-
-func (nopCloser) Close() error { return nil }
-
-type nopWriteCloser struct{ io.Writer }
-
-func (nopWriteCloser) Close() error { return nil }
