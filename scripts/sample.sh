@@ -1,11 +1,30 @@
 #!/usr/bin/env bash
 # Runs memaudit on the bundled sample vault (testdata/sample-vault, built from
 # testdata/sample.jsonl). It works on a copy, so the checkout stays clean.
+# What it is doing goes to stderr, the commands' output to stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/memaudit" ./cmd/memaudit
+say() { echo "sample.sh: $*" >&2; }
+
+say "building memaudit into $work"
+say "the first build compiles SQLCipher (C, through cgo) and takes a few minutes (2 to 5 measured on a 2-core machine), silent while the C compiles; later builds take seconds"
+start=$SECONDS
+next=15
+go build -o "$work/memaudit" ./cmd/memaudit &
+build=$!
+while kill -0 "$build" 2>/dev/null; do
+    sleep 1
+    if ((SECONDS - start >= next)); then
+        say "still building ($((SECONDS - start)) s)"
+        next=$((next + 15))
+    fi
+done
+wait "$build" # its exit status: a failed build stops the script here
+say "built in $((SECONDS - start)) s"
+
+say "copying testdata/sample-vault and its identity; then scan, verify, segments and search on the copy"
 cp -r testdata/sample-vault "$work/vault"
 install -m 600 testdata/sample-vault.identity "$work/identity"  # git checks files out 0644
 export MEMAUDIT_VAULT="$work/vault" MEMAUDIT_IDENTITY="$work/identity"
