@@ -76,6 +76,12 @@ type Store struct {
 	// spool holds the recall log until it is drained (recall_log.go).
 	spool *spool
 
+	// backupKeys seal the vault's backups (nil for a plaintext vault);
+	// rollback is what the newest-backup marker says of the log
+	// (backupmark.go).
+	backupKeys *vaultcrypto.BackupKeys
+	rollback   error
+
 	closed atomic.Bool
 }
 
@@ -96,6 +102,7 @@ func Create(ctx context.Context, dir string, opts CreateOptions) (*Store, error)
 		return nil, fmt.Errorf("create vault: %w", err)
 	}
 	var dataKey []byte
+	var kf *keyfile.File
 	if !o.plaintext {
 		var err error
 		dataKey, err = vaultcrypto.NewDataKey()
@@ -103,7 +110,7 @@ func Create(ctx context.Context, dir string, opts CreateOptions) (*Store, error)
 			return nil, fmt.Errorf("create vault: %w", err)
 		}
 		defer vaultcrypto.Wipe(dataKey)
-		kf, err := keyfile.New(vaultcrypto.NewID(16), dataKey, opts.Recipients, o.Now())
+		kf, err = keyfile.New(vaultcrypto.NewID(16), dataKey, opts.Recipients, o.Now())
 		if err != nil {
 			return nil, fmt.Errorf("create vault: %w", err)
 		}
@@ -119,6 +126,10 @@ func Create(ctx context.Context, dir string, opts CreateOptions) (*Store, error)
 	s, err := openWithKey(ctx, dir, dataKey, o, true)
 	if err != nil {
 		return nil, fmt.Errorf("create vault: %w", err)
+	}
+	if kf != nil {
+		s.keyID, s.vaultID = kf.Active.ID, kf.VaultID
+		s.backupKeys = vaultcrypto.NewBackupKeys(dataKey)
 	}
 	return s, nil
 }
@@ -193,6 +204,8 @@ func open(ctx context.Context, dir string, opts Options, keyLocked bool) (*Store
 	}
 	s.keyID = kf.Active.ID
 	s.vaultID = kf.VaultID
+	s.backupKeys = vaultcrypto.NewBackupKeys(dataKey)
+	s.checkBackupMark(ctx)
 	return s, nil
 }
 
@@ -322,6 +335,9 @@ func (s *Store) Close() error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.backupKeys != nil {
+		s.backupKeys.Wipe()
+	}
 	if s.opts.ReadOnly {
 		return errors.Join(s.closeIndex(), s.db.close())
 	}

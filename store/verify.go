@@ -13,7 +13,8 @@ import (
 
 // Problem is one kind of damage Verify found.
 type Problem struct {
-	// Part is "key file", "database", "log" or "index".
+	// Part is "key file", "database", "log", "index", "recall log" or
+	// "backup" (the vault is older than its newest backup, or forked).
 	Part   string `json:"part"`
 	Detail string `json:"detail"`
 }
@@ -66,6 +67,9 @@ func (s *Store) verify(ctx context.Context) (*Report, error) {
 	}
 	if s.repaired != "" {
 		bad("index", "%s (rebuilt on open)", s.repaired)
+	}
+	if s.rollback != nil {
+		bad("backup", "%v", s.rollback)
 	}
 	if err := s.db.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&r.Schema); err != nil {
 		bad("database", "cannot read schema version: %v", classify(err))
