@@ -19,7 +19,7 @@ import (
 func init() {
 	register("scan", command{
 		summary: "audit a vault for leaked credentials and injected instructions (exit 1 on findings)",
-		usage:   "memaudit scan [--format table|json|jsonl|sarif] [--fail-on SEVERITY] [--segment GLOB] [--since T] [--until T] [--source-kind K] [--session ID] [--quarantine-at SEVERITY] [--show-secrets]",
+		usage:   "memaudit scan [--format table|json|jsonl|sarif] [--fail-on SEVERITY] [--segment GLOB] [--since T] [--until T] [--source-kind K] [--session ID] [--quarantine-at SEVERITY] [--show-secrets] [--vaults GLOB | --from s3://bucket/prefix/ [--shard I/N]]",
 		run:     cmdScan,
 	})
 }
@@ -57,6 +57,7 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 	jsonlIn := fl.String("jsonl", "", "scan this JSONL file (the import format) instead of a vault")
 	hermesDir := fl.String("hermes", "", "scan this Hermes Agent home and its profiles (memories/*.md and state.db, read-only) instead of a vault")
 	owners := fl.StringArray("owner", nil, "with --hermes: your own sender id (ID or PLATFORM:ID, repeatable; default: the users of the DM sessions)")
+	fleetFl := addFleetFlags(fl)
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -104,6 +105,12 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 	sc, err := audit.New(audit.Options{ShowSecrets: *showSecrets})
 	if err != nil {
 		return err
+	}
+	if fleetFl.active() {
+		if qAt > 0 || *writeBaseline != "" || *jsonlIn != "" || *hermesDir != "" {
+			return usageError{"--vaults and --from scan read-only: no --quarantine-at, --write-baseline, --jsonl or --hermes"}
+		}
+		return cmdFleetScan(ctx, e, v, fleetFl, sc, o, *format, threshold, accepted)
 	}
 	if *jsonlIn != "" || *hermesDir != "" {
 		if *jsonlIn != "" && *hermesDir != "" {

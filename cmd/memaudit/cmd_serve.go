@@ -17,7 +17,7 @@ import (
 func init() {
 	register("serve", command{
 		summary: "serve the vault to local agents over a Unix socket (HTTP/JSON, bearer tokens)",
-		usage:   "memaudit serve [--socket PATH] [--listen 127.0.0.1:PORT] [--rate N]",
+		usage:   "memaudit serve [--socket PATH] [--listen 127.0.0.1:PORT] [--rate N] [--backup-every 1h --backup-to TARGET]",
 		run:     cmdServe,
 	})
 	register("token", command{
@@ -38,11 +38,16 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	rate := fl.Float64("rate", 200, "requests per second per token (bursts of twice that; negative: no limit)")
 	maxBody := fl.Int64("max-body", 8<<20, "largest request body in bytes")
 	grace := fl.Duration("grace", 10*time.Second, "how long shutdown waits for requests in flight")
+	backupEvery := fl.Duration("backup-every", 0, "back the vault up to --backup-to this often (e.g. 1h)")
+	backupTo := fl.String("backup-to", "", "backup target for --backup-every: s3://bucket/prefix or DIR")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
 	if fl.NArg() != 0 {
 		return usageError{"serve takes no arguments"}
+	}
+	if (*backupEvery > 0) != (*backupTo != "") {
+		return usageError{"--backup-every and --backup-to go together"}
 	}
 	s, sc, err := v.openGuarded(ctx, e, "serve")
 	if err != nil {
@@ -86,6 +91,15 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	srv := server.New(s, server.Options{Rate: *rate, MaxBodyBytes: *maxBody, Scanner: sc,
 		ErrorLog: func(err error) { fmt.Fprintf(e.stderr, "memaudit: internal error: %v\n", err) }})
+	stopBackups := func() {}
+	if *backupEvery > 0 {
+		bctx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); backupLoop(bctx, e, s, *backupTo, *backupEvery) }()
+		stopBackups = func() { cancel(); <-done }
+		fmt.Fprintf(e.stderr, "memaudit: backing up to %s every %s\n", *backupTo, *backupEvery)
+	}
+	defer func() { stopBackups() }()
 	errc := make(chan error, len(ls))
 	for _, l := range ls {
 		go func() { errc <- srv.Serve(ctx, l, *grace) }()
@@ -96,6 +110,8 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 			first = err
 		}
 	}
+	stopBackups() // before the store closes
+	stopBackups = func() {}
 	if first != nil {
 		return first
 	}

@@ -120,6 +120,9 @@ func (v *vaultFlags) open(ctx context.Context, e *env, o store.Options) (*store.
 	if r := s.Repaired(); r != "" {
 		fmt.Fprintf(e.stderr, "memaudit: warning: %s\n", r)
 	}
+	if err := s.Rollback(); err != nil {
+		fmt.Fprintf(e.stderr, "memaudit: warning: %v\n", err)
+	}
 	return s, nil
 }
 
