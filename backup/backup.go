@@ -61,7 +61,8 @@ type Result struct {
 	LogRecords int64     `json:"log_records"`
 	LogHead    string    `json:"log_head"`
 	Pages      int       `json:"pages"`
-	// NewPages were uploaded; the others were in the target already.
+	// NewPages were uploaded; the others were in the target already (in
+	// an earlier snapshot, or a pack an interrupted backup left).
 	NewPages int `json:"new_pages"`
 	// Uploaded counts the bytes put: packs, the manifest and the key stub.
 	Uploaded int64 `json:"uploaded_bytes"`
@@ -154,7 +155,6 @@ func Backup(ctx context.Context, s *store.Store, t Target, o Options) (*Result, 
 	rows := make([]tableEntry, sn.Pages)
 	h := k.NewPageHasher()
 	buf := make([]byte, packPages*pageSize)
-	newPages := 0
 	for first := 0; first < sn.Pages; first += packPages {
 		n := min(packPages, sn.Pages-first)
 		if err := sn.ReadPages(first, buf[:n*pageSize]); err != nil {
@@ -171,10 +171,10 @@ func Backup(ctx context.Context, s *store.Store, t Target, o Options) (*Result, 
 				continue
 			}
 			up.add(row, page)
-			newPages++
 		}
 	}
 	up.flush()
+	newPages := up.pages
 	// Every page is read: let SQLite checkpoint again while uploads finish.
 	snapInfo := *sn
 	sn.Close()
@@ -255,6 +255,7 @@ type uploader struct {
 	buf  []byte
 	rows []*tableEntry
 
+	pages int // pages sent up
 	jobs  chan []byte
 	wg    sync.WaitGroup
 	mu    sync.Mutex
@@ -303,6 +304,7 @@ func (u *uploader) flush() {
 		return
 	}
 	u.have[name] = int64(len(plain))
+	u.pages += len(plain) / pageSize
 	select {
 	case u.jobs <- plain:
 	case <-u.ctx.Done():
