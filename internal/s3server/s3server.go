@@ -10,8 +10,6 @@
 package s3server
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"net"
 	"os"
@@ -21,6 +19,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/memaudit/memaudit/internal/vaultcrypto"
 )
 
 // Module and Version are the server built for tests.
@@ -151,8 +151,4 @@ func (s *Server) Resume() {
 }
 
 // token returns n random bytes, hex: fake credentials.
-func token(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
+func token(n int) string { return vaultcrypto.NewID(n) }
