@@ -21,10 +21,15 @@ func TestBackupObjects(t *testing.T) {
 		t.Fatal("plaintext in the sealed object")
 	}
 	for name, f := range map[string]func() error{
-		"renamed":     func() error { _, err := k.OpenObject("pack", "n2", sealed); return err },
-		"other kind":  func() error { _, err := k.OpenObject("snapshot", "n1", sealed); return err },
-		"flipped bit": func() error { b := bytes.Clone(sealed); b[len(b)-1] ^= 1; _, err := k.OpenObject("pack", "n1", b); return err },
-		"truncated":   func() error { _, err := k.OpenObject("pack", "n1", sealed[:10]); return err },
+		"renamed":    func() error { _, err := k.OpenObject("pack", "n2", sealed); return err },
+		"other kind": func() error { _, err := k.OpenObject("snapshot", "n1", sealed); return err },
+		"flipped bit": func() error {
+			b := bytes.Clone(sealed)
+			b[len(b)-1] ^= 1
+			_, err := k.OpenObject("pack", "n1", b)
+			return err
+		},
+		"truncated": func() error { _, err := k.OpenObject("pack", "n1", sealed[:10]); return err },
 	} {
 		if err := f(); !errors.Is(err, ErrOpen) {
 			t.Errorf("%s: %v", name, err)
