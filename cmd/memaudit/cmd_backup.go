@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -85,21 +86,20 @@ func bytesHuman(n int64) string {
 }
 
 func cmdBackups(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 || (args[0] != "list" && args[0] != "verify" && args[0] != "prune") {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintf(e.stderr, "Usage: %s\n", commands["backups"].usage)
-			return nil
-		}
-		return usageError{"want backups list, verify or prune"}
+	verb, rest := "", args
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") { // else --help, or a flag before the verb
+		verb, rest = args[0], args[1:]
 	}
-	verb := args[0]
-	v, fl := vaultCommand("backups "+verb, e)
+	v, fl := vaultCommand("backups", e)
 	asJSON := fl.Bool("json", false, "print JSON")
 	keepLast := fl.Int("keep-last", 0, "prune: keep the N newest snapshots of each vault")
 	keepDaily := fl.Int("keep-daily", 0, "prune: keep the newest snapshot of each of the N most recent days")
 	dryRun := fl.Bool("dry-run", false, "prune: say what would be removed")
-	if err := parse(fl, args[1:]); err != nil {
+	if err := parse(fl, rest); err != nil {
 		return err
+	}
+	if verb != "list" && verb != "verify" && verb != "prune" {
+		return usageError{"want backups list, verify or prune"}
 	}
 	if fl.NArg() != 1 {
 		return usageError{"give one TARGET"}
