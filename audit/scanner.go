@@ -41,6 +41,8 @@ type Scanner struct {
 	ac     *ahocorasick.Matcher
 	cred   [][]detector
 	phrase [][]*phraseDetector
+	// model is the learned layer (nil when its rule is disabled).
+	model *model
 }
 
 // New builds a scanner from the embedded rule set.
@@ -49,7 +51,9 @@ func New(opts Options) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Scanner{opts: opts, rules: map[string]Rule{}, version: rs.Version}
+	// The version names the rules and the model: a retrained model
+	// rescans what the last one passed.
+	s := &Scanner{opts: opts, rules: map[string]Rule{}, version: rs.Version + "+m" + vaultcrypto.ShortHash(string(modelBin))[:8]}
 	for _, r := range rs.Rules {
 		s.rules[r.ID] = r
 	}
@@ -117,6 +121,11 @@ func New(opts Options) (*Scanner, error) {
 		}
 	}
 	s.ac = ahocorasick.New(patterns)
+	if !disabled[learnedRule] {
+		if s.model, err = loadModel(modelBin); err != nil {
+			return nil, err
+		}
+	}
 	s.owners = map[string]bool{}
 	for _, o := range opts.Owners {
 		s.owners[o] = true
@@ -155,6 +164,8 @@ type raw struct {
 	hidden string
 	// instr is the normalised instruction text, for recurrence.
 	instr string
+	// nstart and nend locate a phrase match in the normalised text.
+	nstart, nend int
 }
 
 // Scan returns the findings in one entry, ordered by position. It returns
@@ -186,6 +197,22 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
 		found = s.pass(ctx, n.text, text, n, true, true)
 	} else {
 		found = append(s.pass(ctx, text, text, n, true, false), s.pass(ctx, n.text, text, n, false, true)...)
+	}
+	if s.model != nil {
+		var sents []window
+		keep := (*[]window)(nil)
+		for _, r := range found {
+			if r.nend > 0 {
+				keep = &sents // phrase matches to weigh: keep each sentence's score
+				break
+			}
+		}
+		if best, ok := s.model.score(n.text, n.lines, keep); ok {
+			s.reported(found, sents)
+			if r, ok := s.learned(n, text, best); ok {
+				found = append(found, r)
+			}
+		}
 	}
 	if depth == 0 {
 		found = append(found, s.obfuscations(text, n)...)
@@ -255,7 +282,7 @@ func (s *Scanner) pass(ctx context.Context, scan, text string, n *normalized, cr
 				if sp, ok := d.check(n, m.Start, m.End); ok {
 					mark(d, sp.end)
 					st, en := n.orig(sp.start, sp.end, len(text))
-					found = append(found, raw{rule: d.id, span: span{start: st, end: en}, instr: sentence(n.text, sp.start, sp.end)})
+					found = append(found, raw{rule: d.id, span: span{start: st, end: en}, instr: sentence(n.text, sp.start, sp.end), nstart: sp.start, nend: sp.end})
 				}
 			}
 		}
