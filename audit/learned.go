@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The learned layer: a logistic regression over hashed features of each
@@ -35,7 +38,7 @@ var modelBin []byte
 
 const (
 	modelMagic    = "MAUDLRN1"
-	modelBits     = 18
+	modelBits     = 16
 	maxSentTokens = 40
 	// learnedRule is the rule id of learned findings.
 	learnedRule = "learned-injection"
@@ -59,6 +62,41 @@ type model struct {
 	// Logit thresholds for low, medium and high, chosen by the training
 	// command on the tune sets alone.
 	tLow, tMed, tHigh float32
+	// cueW and pairW are the weights of the cue features, copied out of
+	// w (prepare) so that scoring a window's cues is a few loads from a
+	// small table rather than hashing.
+	cueW  [numCues]int32
+	pairW [numCues][numCues]int32
+}
+
+// prepare fills the cue tables from w.
+func (m *model) prepare() {
+	for a := cue(0); a < numCues; a++ {
+		m.cueW[a] = int32(m.w[cueBucket(a)])
+		for b := a + 1; b < numCues; b++ {
+			m.pairW[a][b] = int32(m.w[cuePairBucket(a, b)])
+		}
+	}
+}
+
+func cueBucket(a cue) uint32        { return bucket(uint64(a)+1, kindCue) }
+func cuePairBucket(a, b cue) uint32 { return bucket(uint64(a)<<8|uint64(b)+1, kindCuePair) }
+
+// cueSum is the summed weight and the number of the cue features of a
+// window with these cues (the same features cueFeatures lists).
+func (m *model) cueSum(cues uint32) (int32, int) {
+	var sum int32
+	n := 0
+	for rest := cues; rest != 0; rest &= rest - 1 {
+		a := bits.TrailingZeros32(rest)
+		sum += m.cueW[a]
+		n++
+		for more := rest & (rest - 1); more != 0; more &= more - 1 {
+			sum += m.pairW[a][bits.TrailingZeros32(more)]
+			n++
+		}
+	}
+	return sum, n
 }
 
 func loadModel(b []byte) (*model, error) {
@@ -81,6 +119,7 @@ func loadModel(b []byte) (*model, error) {
 	for i := range m.w {
 		m.w[i] = int16(le.Uint16(body[2*i:]))
 	}
+	m.prepare()
 	return m, nil
 }
 
@@ -98,23 +137,70 @@ func (m *model) encode() []byte {
 	return b
 }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// tokenHash hashes a token as the extractor does (digits fold to 0: an
-// IBAN or a port number is a shape, not a word).
-func tokenHash(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if '0' <= c && c <= '9' {
-			c = '0'
+// hashWord hashes a token as the extractor does, eight bytes at a time
+// (digits fold to 0: an IBAN or a port number is a shape, not a word),
+// and its first five bytes (a crude stem; 0 for words of five bytes or
+// fewer).
+func hashWord(w string) (h, stem uint64) {
+	h = uint64(len(w)) * 0x9E3779B97F4A7C15
+	for p := 0; p < len(w); p += 8 {
+		n := min(8, len(w)-p)
+		var v uint64
+		for k := n - 1; k >= 0; k-- {
+			v = v<<8 | uint64(foldDigit[w[p+k]])
 		}
-		h ^= uint64(c)
-		h *= fnvPrime
+		if p == 0 && len(w) > 5 {
+			stem = mix64(v&0xFFFFFFFFFF ^ 0x5354454d)
+		}
+		h = mix64(h ^ v)
 	}
+	return h | 1, stem
+}
+
+// hashPlain is hashWord(t[i:j]) for a word without digits, reading eight
+// bytes at a time where the text allows.
+func hashPlain(t string, i, j int) (h, stem uint64) {
+	n := j - i
+	h = uint64(n) * 0x9E3779B97F4A7C15
+	for p := i; p < j; p += 8 {
+		k := min(8, j-p)
+		var v uint64
+		if p+8 <= len(t) {
+			v = binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(t[p:]), 8))
+			if k < 8 {
+				v &= 1<<(8*k) - 1
+			}
+		} else {
+			for q := p + k - 1; q >= p; q-- {
+				v = v<<8 | uint64(t[q])
+			}
+		}
+		if p == i && n > 5 {
+			stem = mix64(v&0xFFFFFFFFFF ^ 0x5354454d)
+		}
+		h = mix64(h ^ v)
+	}
+	return h | 1, stem
+}
+
+func mix64(x uint64) uint64 {
+	x *= 0xBF58476D1CE4E5B9
+	return x ^ x>>31
+}
+
+var foldDigit = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = '0'
+	}
+	return t
+}()
+
+// tokenHash is hashWord's word hash (the lexicon is keyed by it).
+func tokenHash(s string) uint64 {
+	h, _ := hashWord(s)
 	return h
 }
 
@@ -131,18 +217,60 @@ type sentFeats struct {
 	idx        []uint32
 	names      []string
 	cues       uint32
+	// With weights given to extract, idx stays empty and sum and n are
+	// the summed weight and the number of the features instead.
+	sum int32
+	n   int
 }
 
 // token is one word of the sentence being read.
 type token struct {
-	h, h5, ph uint64 // word, first five bytes (0: short word), pair with the previous word (0: first)
-	start     int
-	end       int
-	quoted    bool
+	h, h5, ph  uint64 // word, first five bytes (0: short word), pair with the previous word (0: first)
+	start, end int32
+	quoted     bool
+	pairStart  bool   // the word begins a two-word lexicon entry
+	lex        uint32 // the word's lexicon bits
 	// dotted words follow a '.', '@' or '/' with no space: parts of a
 	// host name, an address or a path ("mail.example"), not reporting
 	// words.
 	dotted bool
+}
+
+// wordByte classifies ASCII for the tokenizer: 0 not in a word, 1 a
+// letter, 2 a digit (hashed as 0).
+var wordByte = func() (t [128]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	return t
+}()
+
+// scratch is extract's working memory, reused across calls: the scanner
+// runs on every write, so the hot path allocates nothing per entry.
+type scratch struct {
+	s    sentFeats
+	toks [maxSentTokens]token
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{s: sentFeats{idx: make([]uint32, 0, 4*maxSentTokens)}} }}
+
+// tokenCues returns the cues a plain (unquoted) word fires, alone and with
+// the word before it.
+func tokenCues(k *token, afterPairStart bool) uint32 {
+	c := k.lex
+	if afterPairStart {
+		c |= lex.get(k.ph)
+	}
+	if k.dotted {
+		c &^= 1 << cueReport
+	}
+	return c & cueMask
 }
 
 // quotedKind salts the features of quoted words: a quoted instruction is
@@ -156,18 +284,38 @@ const quotedKind = 16
 // at line starts, and every maxSentTokens tokens) and calls emit with each
 // one's features. The sentFeats passed to emit is reused. lines are the
 // offsets that begin a line.
-func extract(t string, lines []int, named bool, emit func(*sentFeats)) {
-	s := &sentFeats{idx: make([]uint32, 0, 4*maxSentTokens)}
+func extract(t string, lines []int, w []int16, named bool, emit func(*sentFeats)) {
+	x := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(x)
+	s := &x.s
+	s.idx, s.names, s.cues, s.sum, s.n = s.idx[:0], nil, 0, 0, 0
 	if named {
 		s.names = make([]string, 0, 4*maxSentTokens)
 	}
-	var toks [maxSentTokens]token
+	toks := &x.toks
+	// The streaming state of the scoring path (w given, not named): the
+	// sums with quotes honoured and with quotes ignored (used when every
+	// word of the sentence is quoted), and likewise the word cues.
+	var sumQ, sumP int32
+	var cuesQ, cuesP uint32
+	allQuoted, prevPair := true, false
+	var prevH uint64
+	stream := w != nil && !named
 	// A sentence runs from the end of the last one (punctuation before
 	// its first word counts: a quote, "<!--") to its own end.
 	tokens, start := 0, 0
 	inQuote := false
 	flush := func(end int) {
-		if tokens > 0 {
+		if tokens > 0 && stream {
+			if allQuoted {
+				s.sum, s.cues = sumP, s.cues|cuesP
+			} else {
+				s.sum, s.cues = sumQ, s.cues|cuesQ
+			}
+			s.start, s.end = start, end
+			emit(s)
+			start = end
+		} else if tokens > 0 {
 			allQuoted := true
 			for _, k := range toks[:tokens] {
 				allQuoted = allQuoted && k.quoted
@@ -177,24 +325,34 @@ func extract(t string, lines []int, named bool, emit func(*sentFeats)) {
 				if k.quoted && !allQuoted {
 					q = quotedKind
 				} else {
-					c := lex.get(k.h)
+					s.cues |= tokenCues(&k, i > 0 && toks[i-1].pairStart)
+				}
+				if w != nil {
+					s.sum += int32(w[bucket(k.h, kindWord|q)])
+					s.n++
+					if i == 0 {
+						s.sum += int32(w[bucket(k.h, kindFirst|q)])
+						s.n++
+					}
+					if k.h5 != 0 {
+						s.sum += int32(w[bucket(k.h5, kindStem|q)])
+						s.n++
+					}
 					if k.ph != 0 {
-						c |= lex.get(k.ph)
+						s.sum += int32(w[bucket(k.ph, kindPair|q)])
+						s.n++
 					}
-					if k.dotted {
-						c &^= 1 << cueReport
+				} else {
+					s.idx = append(s.idx, bucket(k.h, kindWord|q))
+					if i == 0 {
+						s.idx = append(s.idx, bucket(k.h, kindFirst|q))
 					}
-					s.cues |= c
-				}
-				s.idx = append(s.idx, bucket(k.h, kindWord|q))
-				if i == 0 {
-					s.idx = append(s.idx, bucket(k.h, kindFirst|q))
-				}
-				if k.h5 != 0 {
-					s.idx = append(s.idx, bucket(k.h5, kindStem|q))
-				}
-				if k.ph != 0 {
-					s.idx = append(s.idx, bucket(k.ph, kindPair|q))
+					if k.h5 != 0 {
+						s.idx = append(s.idx, bucket(k.h5, kindStem|q))
+					}
+					if k.ph != 0 {
+						s.idx = append(s.idx, bucket(k.ph, kindPair|q))
+					}
 				}
 				if named {
 					tok := t[k.start:k.end]
@@ -221,7 +379,8 @@ func extract(t string, lines []int, named bool, emit func(*sentFeats)) {
 			emit(s)
 			start = end
 		}
-		s.idx, s.cues, tokens = s.idx[:0], 0, 0
+		s.idx, s.cues, s.sum, s.n, tokens = s.idx[:0], 0, 0, 0, 0
+		sumQ, sumP, cuesQ, cuesP, allQuoted = 0, 0, 0, 0, true
 		if named {
 			s.names = s.names[:0]
 		}
@@ -235,6 +394,10 @@ func extract(t string, lines []int, named bool, emit func(*sentFeats)) {
 			li++
 		}
 		c := t[i]
+		if c == ' ' { // the commonest byte: nothing to do
+			i++
+			continue
+		}
 		size := 1
 		word := isAlnum(c)
 		if c >= utf8.RuneSelf {
@@ -255,43 +418,81 @@ func extract(t string, lines []int, named bool, emit func(*sentFeats)) {
 			}
 		}
 		if word {
-			j := i
-			h, h5 := uint64(fnvOffset), uint64(0)
+			j := i + size
+			digits := c < utf8.RuneSelf && wordByte[c] == 2
 			for j < len(t) {
 				b := t[j]
-				if b >= utf8.RuneSelf {
-					r, n := utf8.DecodeRuneInString(t[j:])
-					if !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) {
-						break
+				if b < utf8.RuneSelf {
+					switch wordByte[b] {
+					case 0:
+						goto end
+					case 2:
+						digits = true
 					}
-					for k := 0; k < n; k++ {
-						h ^= uint64(t[j+k])
-						h *= fnvPrime
-					}
-					j += n
-				} else {
-					if !isAlnum(b) {
-						break
-					}
-					if '0' <= b && b <= '9' {
-						b = '0'
-					}
-					h ^= uint64(b)
-					h *= fnvPrime
 					j++
+					continue
 				}
-				if h5 == 0 && j-i >= 5 {
-					h5 = h
+				r, n := utf8.DecodeRuneInString(t[j:])
+				if !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) {
+					break
 				}
+				j += n
 			}
-			k := token{h: h, start: i, end: j, quoted: inQuote, dotted: i > 0 && (t[i-1] == '.' || t[i-1] == '@' || t[i-1] == '/')}
-			if j-i > 5 {
-				k.h5 = h5
+		end:
+			var h, h5 uint64
+			if digits {
+				h, h5 = hashWord(t[i:j])
+			} else {
+				h, h5 = hashPlain(t, i, j)
 			}
+			k := token{h: h, start: int32(i), end: int32(j), quoted: inQuote, dotted: i > 0 && (t[i-1] == '.' || t[i-1] == '@' || t[i-1] == '/')}
+			k.h5 = h5
 			if tokens > 0 {
-				k.ph = pairHash(toks[tokens-1].h, h)
+				k.ph = pairHash(prevH, h)
 			}
-			toks[tokens] = k
+			prevH = h
+			k.lex = lex.get(h)
+			k.pairStart = k.lex&pairStartBit != 0
+			if stream {
+				c := tokenCues(&k, tokens > 0 && prevPair)
+				var v int32
+				n := 1
+				v = int32(w[bucket(h, kindWord)])
+				if tokens == 0 {
+					v += int32(w[bucket(h, kindFirst)])
+					n++
+				}
+				if k.h5 != 0 {
+					v += int32(w[bucket(k.h5, kindStem)])
+					n++
+				}
+				if tokens > 0 {
+					v += int32(w[bucket(k.ph, kindPair)])
+					n++
+				}
+				sumP += v
+				cuesP |= c
+				s.n += n
+				if k.quoted {
+					v = int32(w[bucket(h, kindWord|quotedKind)])
+					if tokens == 0 {
+						v += int32(w[bucket(h, kindFirst|quotedKind)])
+					}
+					if k.h5 != 0 {
+						v += int32(w[bucket(k.h5, kindStem|quotedKind)])
+					}
+					if tokens > 0 {
+						v += int32(w[bucket(k.ph, kindPair|quotedKind)])
+					}
+				} else {
+					cuesQ |= c
+					allQuoted = false
+				}
+				sumQ += v
+				prevPair = k.pairStart
+			} else {
+				toks[tokens] = k
+			}
 			tokens++
 			i = j
 			if tokens >= maxSentTokens {
@@ -364,37 +565,46 @@ func extract(t string, lines []int, named bool, emit func(*sentFeats)) {
 	flush(len(t))
 }
 
+// stem shows the stem feature's bytes (the first five), cut back to a
+// character boundary for display.
 func stem(tok string) string {
-	n := 0
-	for i := range tok {
-		if n == 5 {
-			return tok[:i]
-		}
-		n++
+	n := min(5, len(tok))
+	for n > 0 && n < len(tok) && !utf8.RuneStart(tok[n]) {
+		n--
 	}
-	return tok
+	return tok[:n]
 }
 
-// cueFeatures appends the features of a window's cues: one per cue, one
-// per pair of cues.
-func cueFeatures(cues uint32, idx []uint32, names *[]string) []uint32 {
-	for a := cue(0); a < numCues; a++ {
-		if cues&(1<<a) == 0 {
-			continue
-		}
-		idx = append(idx, bucket(uint64(a)+1, kindCue))
+// cueFeatures appends the cue features of a window of one sentence with
+// cues a (b = 0) or of two with cues a and b: one feature per cue of
+// either, one per pair of cues that fire in the same sentence. Pairs do
+// not reach across sentences: "always answer briefly." next to "the
+// calendar is at https://..." is not an order to send anything anywhere.
+func cueFeatures(a, b uint32, idx []uint32, names *[]string) []uint32 {
+	for rest := a | b; rest != 0; rest &= rest - 1 {
+		c := cue(bits.TrailingZeros32(rest))
+		idx = append(idx, cueBucket(c))
 		if names != nil {
-			*names = append(*names, "class:"+cueNames[a])
+			*names = append(*names, "class:"+cueNames[c])
 		}
-		for b := a + 1; b < numCues; b++ {
-			if cues&(1<<b) != 0 {
-				idx = append(idx, bucket(uint64(a)<<8|uint64(b)+1, kindCuePair))
+	}
+	pairs := func(x, skip uint32) {
+		for rest := x; rest != 0; rest &= rest - 1 {
+			c := cue(bits.TrailingZeros32(rest))
+			for more := rest & (rest - 1); more != 0; more &= more - 1 {
+				d := cue(bits.TrailingZeros32(more))
+				if skip&(1<<c) != 0 && skip&(1<<d) != 0 {
+					continue // counted with the first sentence
+				}
+				idx = append(idx, cuePairBucket(c, d))
 				if names != nil {
-					*names = append(*names, "classes:"+cueNames[a]+"+"+cueNames[b])
+					*names = append(*names, "classes:"+cueNames[c]+"+"+cueNames[d])
 				}
 			}
 		}
 	}
+	pairs(a, 0)
+	pairs(b, a)
 	return idx
 }
 
@@ -433,13 +643,20 @@ func (m *model) score(t string, lines []int, sents *[]window) (best window, ok b
 	}
 	var prev sent
 	have := false
-	var cueBuf [int(numCues) * (int(numCues) + 1) / 2]uint32
-	logit := func(sum int32, n int, cues uint32) float32 {
-		cf := cueFeatures(cues, cueBuf[:0], nil)
-		for _, i := range cf {
-			sum += int32(m.w[i])
+	logit := func(sum int32, n int, a, b uint32) float32 {
+		// The cue features of cueFeatures(a, b): those of each sentence,
+		// less those of what they share, counted twice.
+		cs, cn := m.cueSum(a)
+		sum += cs
+		n += cn
+		if b != 0 {
+			cs, cn = m.cueSum(b)
+			sum += cs
+			n += cn
+			cs, cn = m.cueSum(a & b)
+			sum -= cs
+			n -= cn
 		}
-		n += len(cf)
 		// The conversion keeps the compiler from fusing the multiply
 		// and the add: the training command computes the same bits.
 		return m.bias + float32(m.scale*float32(sum)*inv(n))
@@ -449,20 +666,16 @@ func (m *model) score(t string, lines []int, sents *[]window) (best window, ok b
 			best, ok = w, true
 		}
 	}
-	extract(t, lines, false, func(s *sentFeats) {
-		var sum int32
-		for _, i := range s.idx {
-			sum += int32(m.w[i])
-		}
-		cur := sent{start: s.start, end: s.end, sum: sum, n: len(s.idx), cues: s.cues}
-		one := window{start: cur.start, end: cur.end, logit: logit(cur.sum, cur.n, cur.cues), cues: cur.cues}
+	extract(t, lines, m.w, false, func(s *sentFeats) {
+		cur := sent{start: s.start, end: s.end, sum: s.sum, n: s.n, cues: s.cues}
+		one := window{start: cur.start, end: cur.end, logit: logit(cur.sum, cur.n, cur.cues, 0), cues: cur.cues}
 		consider(one)
 		if sents != nil {
 			*sents = append(*sents, one)
 		}
 		if have {
 			c := prev.cues | cur.cues
-			consider(window{start: prev.start, end: cur.end, logit: logit(prev.sum+cur.sum, prev.n+cur.n, c), cues: c})
+			consider(window{start: prev.start, end: cur.end, logit: logit(prev.sum+cur.sum, prev.n+cur.n, prev.cues, cur.cues), cues: c})
 		}
 		prev, have = cur, true
 	})
@@ -488,13 +701,14 @@ func (m *model) explain(t string, lines []int, w window) []contribution {
 	total := map[string]float32{}
 	var idx []uint32
 	var names []string
-	cues := uint32(0)
-	extract(sub, sl, true, func(s *sentFeats) {
+	var sc []uint32 // each sentence's cues (a window has one or two)
+	extract(sub, sl, nil, true, func(s *sentFeats) {
 		idx = append(idx, s.idx...)
 		names = append(names, s.names...)
-		cues |= s.cues
+		sc = append(sc, s.cues)
 	})
-	idx = cueFeatures(cues, idx, &names)
+	sc = append(sc, 0)
+	idx = cueFeatures(sc[0], sc[1], idx, &names)
 	k := inv(len(idx)) * m.scale
 	for i, ix := range idx {
 		total[names[i]] += float32(m.w[ix]) * k

@@ -151,6 +151,13 @@ var lexiconWords = [cueReport + 1]string{
 		tenté refusé bloqué détecté signalé exemple article explique hameçonnage`,
 }
 
+// pairStartBit marks a word that begins a two-word entry (only then is
+// the pair looked up); cueMask keeps the cue bits.
+const (
+	pairStartBit = 1 << 31
+	cueMask      = pairStartBit - 1
+)
+
 // lexicon maps token hashes (and two-token hashes) to their cue bits.
 type lexicon struct {
 	keys []uint64
@@ -185,12 +192,9 @@ var lex = func() *lexicon {
 		for _, w := range strings.Fields(words) {
 			// Two-token entries are written with "_" (a token never
 			// holds one): "now_on" is "now" followed by "on".
-			if a, b, ok := strings.Cut(w, "_"); ok && w != "authorized_keys" {
+			if a, b, ok := strings.Cut(w, "_"); ok {
 				l.add(pairHash(tokenHash(a), tokenHash(b)), 1<<c)
-				continue
-			}
-			if w == "authorized_keys" {
-				l.add(pairHash(tokenHash("authorized"), tokenHash("keys")), 1<<c)
+				l.add(tokenHash(a), pairStartBit)
 				continue
 			}
 			l.add(tokenHash(w), 1<<c)

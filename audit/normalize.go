@@ -69,12 +69,12 @@ func isBidi(r rune) bool {
 
 func normalize(src string) *normalized {
 	n := &normalized{}
-	var b strings.Builder
-	b.Grow(len(src))
-	off := make([]int32, 0, len(src))
 	if fastASCII(src, n) {
 		return n
 	}
+	var b strings.Builder
+	b.Grow(len(src))
+	off := make([]int32, 0, len(src))
 	lastSpace := true
 	newline := false
 	wordStart, wordLatin, wordOther := -1, false, false

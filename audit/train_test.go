@@ -57,13 +57,13 @@ func featurize(text string) [][]uint32 {
 		cues uint32
 	}
 	var ss []sent
-	extract(n.text, n.lines, false, func(s *sentFeats) { ss = append(ss, sent{slices.Clone(s.idx), s.cues}) })
+	extract(n.text, n.lines, nil, false, func(s *sentFeats) { ss = append(ss, sent{slices.Clone(s.idx), s.cues}) })
 	var wins [][]uint32
 	for i, s := range ss {
-		wins = append(wins, cueFeatures(s.cues, slices.Clone(s.idx), nil))
+		wins = append(wins, cueFeatures(s.cues, 0, slices.Clone(s.idx), nil))
 		if i > 0 {
 			w := append(slices.Clone(ss[i-1].idx), s.idx...)
-			wins = append(wins, cueFeatures(ss[i-1].cues|s.cues, w, nil))
+			wins = append(wins, cueFeatures(ss[i-1].cues, s.cues, w, nil))
 		}
 	}
 	return wins
@@ -176,6 +176,7 @@ func trainModel(rows []row) (*model, string) {
 	for i, w := range tr.w {
 		m.w[i] = int16(math.Round(w / maxAbs * 32767))
 	}
+	m.prepare()
 	// Thresholds from the tune rows: fixed false-positive budgets on the
 	// tune benign groups (conversation turns, generated hard look-alikes).
 	scores := map[string][]float32{}
