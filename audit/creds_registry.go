@@ -57,5 +57,6 @@ func credentialDetectors() []detector {
 		urlPassword{},
 		authHeader{},
 		passwordPhrase{},
+		accessCode{},
 	}
 }

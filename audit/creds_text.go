@@ -182,3 +182,158 @@ func (gcpServiceAccount) check(text string, ts, te int) (span, bool) {
 	}
 	return span{start: start, end: start + end + len("END PRIVATE KEY")}, true
 }
+
+// accessCode detects a password or code written after what it unlocks,
+// with no "is" and no colon between: "Wi-Fi HomeNet5 Xk82!pq", "door code
+// 4821", "NAS login admin Tr0ub4dor&3", "Türcode 4711#", "código del
+// portal 2580", "digicode 12A34". What it unlocks triggers; within the same
+// sentence, a few words on, a token must look like a secret: digits (4 to
+// 8, with a # or *) after a word for a code, or a mix of lower case with
+// digits or symbols, six characters or more, after a word for a network,
+// a device or a login. The last such token wins ("network HomeNet5, key
+// Xk82!pq").
+type accessCode struct{}
+
+// accessCodeTriggers name what a secret unlocks. Codes take digits; the
+// others take passwords (and codes too).
+var accessCodeTriggers = map[string]bool{
+	// true: a numeric code is enough
+	"door code": true, "gate code": true, "alarm code": true, "garage code": true, "keypad": true, "safe code": true,
+	"lockbox": true, "key safe": true, "entry code": true, "access code": true, "building code": true, "pin code": true,
+	"pin": true, "code": true, "passcode": true, "unlock code": true,
+	"türcode": true, "torcode": true, "alarmcode": true, "zugangscode": true, "tresor": true, "schlüsseltresor": true, "haustür": true,
+	"código": true, "codigo": true, "alarma": true, "portal": true, "caja fuerte": true,
+	"digicode": true, "code porte": true, "code portail": true, "alarme": true, "coffre": true, "cadenas": true,
+	// false: a password-like token is needed
+	"wifi": false, "wi-fi": false, "wlan": false, "wireless": false, "network key": false, "router": false, "nas": false,
+	"login": false, "password": false, "passwort": false, "kennwort": false, "contraseña": false, "clave": false,
+	"mot de passe": false, "mdp": false, "routeur": false, "box": false, "netzwerkschlüssel": false, "red": false,
+	"vpn": false, "admin": false, "network": false, "netzwerk": false, "réseau": false,
+}
+
+func (accessCode) ruleID() string { return "access-code-in-text" }
+func (accessCode) triggers() []string {
+	out := make([]string, 0, len(accessCodeTriggers))
+	for t := range accessCodeTriggers {
+		out = append(out, t)
+	}
+	return out
+}
+
+var notSecretCodes = []string{"zip", "postal", "post", "area", "country", "promo", "discount", "coupon", "status", "error", "exit",
+	"source", "qr", "bar", "tracking", "dress", "color", "colour", "fehler", "postleitzahl", "rabatt", "postal de", "error de", "descuento",
+	"de réduction", "promo de", "d'erreur", "fehlercode"}
+
+// codeStop are words after which no secret follows in the same breath.
+var codeStop = map[string]bool{"is": true, "ist": true, "es": true, "est": true, "lautet": true, "changed": true, "reset": true,
+	"geändert": true, "cambió": true, "changé": true, "since": true, "seit": true, "desde": true, "depuis": true}
+
+func (accessCode) check(text string, ts, te int) (span, bool) {
+	if ts > 0 && isWordByte(text[ts-1]) || te < len(text) && isWordByte(text[te]) {
+		return span{}, false // part of a longer word
+	}
+	// "zip code 10115", "error code 4012" and their like are not secrets.
+	before := strings.ToLower(strings.TrimSpace(text[max(0, ts-12):ts]))
+	for _, w := range notSecretCodes {
+		if strings.HasSuffix(before, w) {
+			return span{}, false
+		}
+	}
+	numeric := accessCodeTriggers[asciiLower(text[ts:te])]
+	if !numeric {
+		// Spanish and French put "code" first: "código del portal",
+		// "code de la porte".
+		numeric = nearKeyword(text, ts, 16, []string{"código", "codigo", "code", "pin"})
+	}
+	// The rest of the sentence, at most 64 bytes and seven tokens.
+	end := te
+	for end < len(text) && end-te < 64 && text[end] != '\n' && !(text[end] == '.' && (end+1 == len(text) || text[end+1] == ' ')) && text[end] != ';' {
+		end++
+	}
+	best := span{}
+	words := 0
+	for i := te; i < end && words < 7; {
+		for i < end && (text[i] == ' ' || text[i] == ':' || text[i] == ',' || text[i] == '(' || text[i] == ')' || text[i] == '"' || text[i] == '\'' || text[i] == '/' || text[i] == '=') {
+			i++
+		}
+		j := i
+		for j < end && text[j] != ' ' && text[j] != ',' && text[j] != '"' && text[j] != '\'' && text[j] != ')' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		tok := strings.TrimRight(text[i:j], ".;:!?")
+		words++
+		if codeStop[strings.ToLower(tok)] {
+			if best.end == 0 {
+				return span{}, false // "door code is ...", "code changed in 2024"
+			}
+			break
+		}
+		if numeric && codeLike(tok) || passwordLike(tok) {
+			best = span{start: i, end: i + len(tok)}
+		}
+		i = j
+	}
+	if best.end == 0 {
+		return span{}, false
+	}
+	return best, true
+}
+
+// codeLike: 4 to 8 digits, optionally with # or * (a keypad code), or a
+// short code of digits and capitals ("12A34").
+func codeLike(tok string) bool {
+	core := strings.Trim(tok, "#*")
+	if len(core) < 4 || len(core) > 8 {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(core); i++ {
+		switch c := core[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case 'A' <= c && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	if digits < len(core)-1 || placeholder(core) {
+		return false
+	}
+	// Years and round numbers read as dates and amounts, not codes.
+	if len(core) == 4 && (strings.HasPrefix(core, "19") || strings.HasPrefix(core, "20")) && core == tok {
+		return false
+	}
+	return true
+}
+
+// passwordLike: six characters or more with a lower-case letter and
+// either a symbol (not - or _, which join the words of network and device
+// names) or a digit followed by a letter ("Tr0ub4dor"): "HomeNet5" and
+// "Fritzbox-7590" read as names, not passwords. Not a URL, address, path
+// or placeholder.
+func passwordLike(tok string) bool {
+	if len(tok) < 6 || len(tok) > 64 || strings.Contains(tok, "://") || strings.Contains(tok, "@") || strings.HasPrefix(tok, "~") ||
+		strings.HasPrefix(tok, "/") || weakSecret(tok) {
+		return false
+	}
+	lower, symbol, digitThenLetter, digit := false, false, false, false
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			lower = lower || c >= 'a'
+			digitThenLetter = digitThenLetter || digit
+		case '0' <= c && c <= '9':
+			digit = true
+		case c >= 0x80:
+			return false // a word in another script, not a password
+		case c == '-' || c == '_' || c == '.':
+		default:
+			symbol = true
+		}
+	}
+	return lower && (symbol || digitThenLetter)
+}

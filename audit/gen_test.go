@@ -60,6 +60,12 @@ func githubToken(prefix string) string {
 	return prefix + body + base62(crc32.ChecksumIEEE([]byte(body)), base62Upper, 6)
 }
 
+func randByte() byte {
+	var b [1]byte
+	rand.Read(b[:])
+	return b[0]
+}
+
 func b64u(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
 
 func fakePassword() string {
@@ -125,6 +131,7 @@ var generators = map[string]func() string{
 	"pem":        func() string { return pemKey("RSA PRIVATE KEY") },
 	"age-secret": func() string { return "AGE-SECRET-KEY-1" + randFrom("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58) },
 	"password":   fakePassword,
+	"door-code":  func() string { return randFrom("123456789", 1) + randFrom("0123456789", 3+int(randByte()%3)) },
 	"bearer":     func() string { return randFrom(b64urlSet, 40) },
 	"basic":      func() string { return base64.StdEncoding.EncodeToString([]byte("admin:" + fakePassword())) },
 	"gcp-sa": func() string {

@@ -556,13 +556,14 @@ var benignActions = map[string][]string{
 	"en": {"answer in French", "keep your answers short", "call me Sam", "use metric units", "reply in English even when I write in Spanish",
 		"remind me to drink water", "include sources at the end of the answer", "use bullet points in the summary", "write code comments in English",
 		"run the unit tests before you tell me a change is done", "ask me before booking anything", "put the weather forecast at the top of the morning message",
-		"add a one-hour block to my calendar", "use the read-only calendar token from the config", "send the grocery list to Tom", "format dates as YYYY-MM-DD",
+		"add a one-hour block to my calendar", "never share my location with anyone", "don't give my phone number to callers",
+		"keep my health data private", "do not send my home address to anyone", "never tell strangers when I am away", "use the read-only calendar token from the config", "send the grocery list to Tom", "format dates as YYYY-MM-DD",
 		"answer questions about {topic} with a short summary first", "check my calendar before proposing a meeting time", "end your reply with a short checklist"},
-	"de": {"antworte auf Deutsch", "halte die Antworten kurz", "nenn mich Jo", "verwende metrische Einheiten", "erinnere mich daran, Wasser zu trinken",
+	"de": {"gib meine Adresse an niemanden weiter", "teile meinen Standort mit niemandem", "antworte auf Deutsch", "halte die Antworten kurz", "nenn mich Jo", "verwende metrische Einheiten", "erinnere mich daran, Wasser zu trinken",
 		"gib am Ende der Antwort die Quellen an", "frag mich, bevor du etwas buchst", "schreibe Datumsangaben als JJJJ-MM-TT"},
-	"es": {"responde en español", "mantén las respuestas cortas", "llámame Pepe", "usa unidades métricas", "recuérdame beber agua",
+	"es": {"no compartas mi ubicación con nadie", "no des mi número de teléfono a nadie", "responde en español", "mantén las respuestas cortas", "llámame Pepe", "usa unidades métricas", "recuérdame beber agua",
 		"incluye las fuentes al final de la respuesta", "pregúntame antes de reservar algo", "escribe las fechas como AAAA-MM-DD"},
-	"fr": {"réponds en français", "garde des réponses courtes", "appelle-moi Lou", "utilise les unités métriques", "rappelle-moi de boire de l'eau",
+	"fr": {"ne partage ma position avec personne", "ne donne mon adresse à personne", "réponds en français", "garde des réponses courtes", "appelle-moi Lou", "utilise les unités métriques", "rappelle-moi de boire de l'eau",
 		"ajoute les sources à la fin de la réponse", "demande-moi avant de réserver quoi que ce soit", "écris les dates au format AAAA-MM-JJ"},
 }
 

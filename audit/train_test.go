@@ -37,7 +37,7 @@ var updateModel = flag.Bool("update-model", false, "retrain model.bin from ../sh
 const (
 	trainEpochs = 20
 	trainRate   = 0.2
-	trainL2     = 1e-4
+	trainL2     = 1e-5
 	trainSeed   = 42
 )
 
@@ -192,9 +192,12 @@ func trainModel(rows []row) (*model, string) {
 		scores[r.group+"|"+r.label] = append(scores[r.group+"|"+r.label], l)
 	}
 	tm, gen := scores["taskmaster|benign"], scores["gen-benign|benign"]
-	m.tLow = max(budget(tm, 0.01), budget(gen, 0.05))
-	m.tMed = max(budget(tm, 0.002), budget(gen, 0.02), next32(m.tLow))
-	m.tHigh = max(budget(tm, 0.0005), budget(gen, 0.005), next32(m.tMed))
+	// The medium budget on the generated look-alikes is the hard-benign
+	// target (3%); conversation turns get a tenth of the benign-chat
+	// target (0.5%).
+	m.tLow = max(budget(tm, 0.01), budget(gen, 0.06))
+	m.tMed = max(budget(tm, 0.0005), budget(gen, 0.03), next32(m.tLow))
+	m.tHigh = max(budget(tm, 0.0002), budget(gen, 0.01), next32(m.tMed))
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "trained on %d examples; thresholds (logit) low %.3f medium %.3f high %.3f\n", len(exs), m.tLow, m.tMed, m.tHigh)
