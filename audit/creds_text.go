@@ -319,12 +319,13 @@ func passwordLike(tok string) bool {
 		strings.HasPrefix(tok, "/") || weakSecret(tok) {
 		return false
 	}
-	lower, symbol, digitThenLetter, digit := false, false, false, false
+	lower, letter, symbol, digitThenLetter, digit := false, false, false, false, false
 	for i := 0; i < len(tok); i++ {
 		c := tok[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
 			lower = lower || c >= 'a'
+			letter = true
 			digitThenLetter = digitThenLetter || digit
 		case '0' <= c && c <= '9':
 			digit = true
@@ -335,5 +336,7 @@ func passwordLike(tok string) bool {
 			symbol = true
 		}
 	}
-	return lower && (symbol || digitThenLetter)
+	// Capitals alone pass at eight characters or more ("DS920+" is a
+	// device, "NZULE-071!JHI9" a password).
+	return letter && (lower || len(tok) >= 8) && (symbol || digitThenLetter)
 }
