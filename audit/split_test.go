@@ -184,9 +184,12 @@ func loadSplit(t testing.TB) []row {
 	if readJSON(t, "piguard/wildguard.json", &wild) {
 		for i, w := range wild {
 			rr := row{set: "WildGuard benign", category: "prompt", label: "benign", group: "wildguard", e: neutral(fmt.Sprint("wg", i), w.Prompt)}
-			if i%2 == 0 {
+			switch {
+			case i%4 == 0:
 				rr.role, rr.seen, rr.set = "train", true, rr.set+", even half"
-			} else {
+			case i%4 == 2:
+				rr.role, rr.seen, rr.set = "tune", true, rr.set+", even half (tune)"
+			default:
 				rr.role, rr.set = "test", rr.set+", odd half"
 			}
 			add(rr)
