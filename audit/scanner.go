@@ -438,6 +438,18 @@ func (s *Scanner) excerpt(text string, r raw, all []raw) string {
 	for to < len(text) && text[to]&0xC0 == 0x80 {
 		to++
 	}
+	// Cut at word boundaries: the context starts after a space and ends
+	// before one (when the context has any).
+	if from > 0 {
+		if k := strings.IndexAny(text[from:r.start], " \n\t"); k >= 0 {
+			from += k + 1
+		}
+	}
+	if to < len(text) {
+		if k := strings.LastIndexAny(text[r.end:to], " \n\t"); k >= 0 {
+			to = r.end + k
+		}
+	}
 	var b strings.Builder
 	if from > 0 {
 		b.WriteString("…")

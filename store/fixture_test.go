@@ -102,6 +102,20 @@ func copyFixture(t *testing.T, dir string) (string, string) {
 	return dst, id
 }
 
+// openDir opens a fixture in place (to add to it while writing it).
+func openDir(t *testing.T, dir string) *store.Store {
+	t.Helper()
+	ids, err := keyring.LoadIdentityFile(dir+".identity", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(context.Background(), dir, store.Options{Identities: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // openFixture opens a copy of a committed vault.
 func openFixture(t *testing.T, fixture string) *store.Store {
 	t.Helper()
@@ -191,6 +205,7 @@ func splitLines(b []byte) [][]byte {
 // testdata/sample.jsonl) opening, searchable and whole.
 func TestSampleVault(t *testing.T) {
 	ents := readSample(t)
+	ctx := context.Background()
 	if *update {
 		policies := map[string]segment.Policy{
 			"channel/telegram/dm/5550001": {ReadFrom: []string{"user/profile"}},
@@ -203,8 +218,24 @@ func TestSampleVault(t *testing.T) {
 			Source:  store.Source{Kind: store.SourceUser, Sender: "5550001", Channel: "telegram"},
 			Session: "20260925_101000_5a6b7c8d", Created: time.Date(2026, 9, 25, 10, 10, 0, 0, time.UTC)}
 		writeFixture(t, sampleDir, migrations.Latest(), append(ents, leak), policies)
+		// Sessions that recalled entries, so that the scan shows
+		// exposure: the planted book-club instruction reached two chat
+		// sessions and a browsing one, the pasted key one.
+		s := openDir(t, sampleDir)
+		for _, r := range []struct{ from, q, session string }{
+			{"channel/discord/4410/general", "book club", "20260922_190500_b1c2d3e4"},
+			{"channel/discord/4410/general", "book club Thursday", "20260924_190000_f5a6b7c8"},
+			{"skill/browse", "book club", "20260925_080000_9d0e1f2a"},
+			{"channel/telegram/dm/5550001", "groq key", "20260926_091500_3b4c5d6e"},
+		} {
+			if _, err := s.Recall(ctx, r.from, r.q, store.RecallOptions{Session: r.session}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
-	ctx := context.Background()
 	s := openFixture(t, sampleDir)
 	hits, err := s.Recall(ctx, "channel/telegram/dm/5550001", "French", store.RecallOptions{})
 	if err != nil || hitIDs(hits) != "s-001" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -267,6 +268,23 @@ func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Sc
 	case "sarif":
 		return printJSON(w, sarifLog(res, sc))
 	}
+	return writeTable(w, res, color)
+}
+
+// entryRow is one entry's findings, for the table: all its rules together,
+// the most severe first.
+type entryRow struct {
+	first    store.ScanFinding // the most severe finding
+	rules    []string          // "rule (severity)", most severe first
+	findings []store.ScanFinding
+}
+
+// writeTable prints one row per entry with findings, most severe first:
+// its rules, the explanation of the most severe one, provenance and
+// session, recurrence and exposure when there are any, an excerpt cut at
+// word boundaries; then the next steps. Everything that came from an entry
+// or its source is escaped (termsafe) before it is laid out.
+func writeTable(w io.Writer, res *store.ScanResult, color bool) error {
 	paint := func(sev audit.Severity, s string) string {
 		if !color {
 			return s
@@ -274,39 +292,158 @@ func writeReport(w io.Writer, format string, res *store.ScanResult, sc *audit.Sc
 		codes := map[audit.Severity]string{audit.Critical: "1;31", audit.High: "31", audit.Medium: "33", audit.Low: "36"}
 		return "\x1b[" + codes[sev] + "m" + s + "\x1b[0m"
 	}
-	fmt.Fprintf(w, "scanned %d entries: %d findings\n", res.Entries, len(res.Findings))
-	for sev := audit.Critical; sev >= audit.Low; sev-- {
-		var rows []store.ScanFinding
-		for _, f := range res.Findings {
-			if f.Severity == sev {
-				rows = append(rows, f)
+	safe := termsafe.String
+	byEntry := map[string]*entryRow{}
+	var rows []*entryRow
+	for _, f := range res.Findings {
+		r := byEntry[f.EntryID]
+		if r == nil {
+			r = &entryRow{first: f}
+			byEntry[f.EntryID] = r
+			rows = append(rows, r)
+		}
+		r.findings = append(r.findings, f)
+	}
+	for _, r := range rows {
+		// Most severe first; at equal severity a phrase or credential
+		// rule (a one-line reason) before the learned layer.
+		slices.SortStableFunc(r.findings, func(a, b store.ScanFinding) int {
+			if a.Severity != b.Severity {
+				return int(b.Severity) - int(a.Severity)
+			}
+			return learnedLast(a) - learnedLast(b)
+		})
+		r.first = r.findings[0]
+		seen := map[string]bool{}
+		for _, f := range r.findings {
+			if !seen[f.Rule] {
+				seen[f.Rule] = true
+				r.rules = append(r.rules, f.Rule+" ("+f.Severity.String()+")")
 			}
 		}
-		if len(rows) == 0 {
-			continue
+	}
+	slices.SortStableFunc(rows, func(a, b *entryRow) int {
+		if a.first.Severity != b.first.Severity {
+			return int(b.first.Severity) - int(a.first.Severity)
 		}
-		fmt.Fprintf(termsafe.Raw(w), "\n%s (%d)\n", paint(sev, strings.ToUpper(sev.String())), len(rows))
+		return strings.Compare(a.first.EntryID, b.first.EntryID)
+	})
+	fmt.Fprintf(w, "scanned %d entries: %d with findings (%d findings)\n", res.Entries, len(rows), len(res.Findings))
+	for _, r := range rows {
+		f := r.first
+		src := string(f.Source.Kind)
+		if f.Source.Sender != "" {
+			src += " from " + f.Source.Sender
+		}
+		if f.Source.URI != "" {
+			src += " <" + f.Source.URI + ">"
+		}
+		head := fmt.Sprintf("%s  %s  %s", safe(f.EntryID), safe(f.Segment), safe(src))
+		if f.Session != "" {
+			head += "  session " + safe(f.Session)
+		}
+		if f.Status != "" && f.Status != store.StatusActive {
+			head += "  [" + string(f.Status) + "]"
+		}
+		fmt.Fprintf(termsafe.Raw(w), "\n%s  ", paint(f.Severity, strings.ToUpper(f.Severity.String())))
+		fmt.Fprintln(w, head)
 		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "  ENTRY\tSEGMENT\tSOURCE\tRULE\tEXCERPT")
-		for _, f := range rows {
-			src := string(f.Source.Kind)
-			if f.Source.Sender != "" {
-				src += ":" + f.Source.Sender
+		fmt.Fprintf(tw, "  rules\t%s\n", strings.Join(r.rules, ", "))
+		fmt.Fprintf(tw, "  why\t%s\n", safe(f.Explanation))
+		fmt.Fprintf(tw, "  excerpt\t%s\n", safe(wordCut(f.Excerpt, 110)))
+		if f.Recurrence != nil {
+			fmt.Fprintf(tw, "  recurs\tin %d entries, %d segments, %d sessions, first seen %s\n", len(f.Recurrence.Entries), len(f.Recurrence.Segments),
+				len(f.Recurrence.Sessions), f.Recurrence.FirstSeen.Format(time.RFC3339))
+		}
+		if n := len(f.Exposure); n > 0 {
+			last := f.Exposure[0].Last
+			for _, x := range f.Exposure {
+				if x.Last.After(last) {
+					last = x.Last
+				}
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", f.EntryID, f.Segment, src, f.Rule, excerpt(f.Excerpt, 70))
-			if f.Recurrence != nil {
-				fmt.Fprintf(tw, "  \t\t\t↳ recurs in %d entries, %d segments, first seen %s\t\n", len(f.Recurrence.Entries), len(f.Recurrence.Segments), f.Recurrence.FirstSeen.Format(time.RFC3339))
-			}
-			if len(f.Exposure) > 0 {
-				fmt.Fprintf(tw, "  \t\t\t↳ recalled in %d session(s), last %s\t\n", len(f.Exposure), f.Exposure[len(f.Exposure)-1].Last.Format(time.RFC3339))
-			}
+			fmt.Fprintf(tw, "  exposed\trecalled in %d session(s), last %s\n", n, last.Format(time.RFC3339))
 		}
 		tw.Flush()
 	}
 	if res.Rescanned < res.Entries {
 		fmt.Fprintf(w, "\n(%d of %d entries unchanged since the last scan; --full rescans all)\n", res.Entries-res.Rescanned, res.Entries)
 	}
+	writeNextSteps(w, rows)
 	return nil
+}
+
+func learnedLast(f store.ScanFinding) int {
+	if f.Rule == "learned-injection" {
+		return 1
+	}
+	return 0
+}
+
+// writeNextSteps closes the table with what to do: quarantine the entries
+// that carry instructions, redact the ones that carry secrets, rotate the
+// secrets (a key that was in memory was in every prompt that recalled it).
+func writeNextSteps(w io.Writer, rows []*entryRow) {
+	var planted, leaked, exposed []string
+	rules := map[string]bool{}
+	for _, r := range rows {
+		if r.first.Severity < audit.Medium || r.first.Status == store.StatusQuarantined {
+			continue
+		}
+		inj, cred := false, false
+		for _, f := range r.findings {
+			switch f.Category {
+			case audit.Credential:
+				cred = true
+				rules[f.Rule] = true
+			default:
+				inj = true
+			}
+		}
+		id := termsafe.String(r.first.EntryID)
+		if inj {
+			planted = append(planted, id)
+		}
+		if cred {
+			leaked = append(leaked, id)
+			if len(r.first.Exposure) > 0 {
+				exposed = append(exposed, id)
+			}
+		}
+	}
+	if len(planted)+len(leaked) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nnext steps:")
+	if len(planted) > 0 {
+		fmt.Fprintf(w, "  memaudit quarantine --reason \"planted instruction\" %s   # keep as evidence, never recalled again\n", strings.Join(planted, " "))
+	}
+	if len(leaked) > 0 {
+		fmt.Fprintf(w, "  memaudit redact --reason \"leaked credential\" %s   # the secret leaves the vault, the rest stays\n", strings.Join(leaked, " "))
+		kinds := slices.Sorted(maps.Keys(rules))
+		fmt.Fprintf(w, "  rotate at the issuer: %s", strings.Join(kinds, ", "))
+		if len(exposed) > 0 {
+			fmt.Fprintf(w, " (already recalled into a session: %s)", strings.Join(exposed, " "))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// wordCut shortens s to at most n characters at a word boundary.
+func wordCut(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n - 1
+	for k := cut; k > n/2; k-- {
+		if r[k] == ' ' {
+			cut = k
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }
 
 // plaintextSource reads entries that are not in a vault yet: a JSONL file

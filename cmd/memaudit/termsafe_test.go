@@ -35,7 +35,7 @@ func TestHumanOutputEscapesControlCharacters(t *testing.T) {
 	runs := [][]string{
 		{"list"}, {"list", "--format", "json"}, {"list", "--format", "jsonl"},
 		{"search", "meeting"}, {"search", "--format", "json", "meeting"},
-		{"scan"}, {"scan", "--format", "json"}, {"scan", "--format", "jsonl"}, {"scan", "--format", "sarif"},
+		{"scan"}, {"scan", "--format", "table"}, {"scan", "--format", "json"}, {"scan", "--format", "jsonl"}, {"scan", "--format", "sarif"},
 		{"get", "web-\u009b1"}, {"get", "no-such-\x1b[2J"},
 		{"export"}, {"log"}, {"segments"}, {"stats"}, {"policy", seg},
 		{"quarantine", "--reason", "planted \x1b[8m", "web-\u009b1"}, {"log"},
