@@ -75,7 +75,13 @@ func TestGitleaksComparison(t *testing.T) {
 	rows := map[string]*row{}
 	var benign, oursFP, theirsFP int
 	for _, it := range items {
-		ours := flagged(s.Scan(context.Background(), Entry{Text: it.text}), it.label, false)
+		// A credential comparison: on benign texts, only credential
+		// findings count (gitleaks looks for nothing else).
+		label := it.label
+		if label == "benign" {
+			label = "credential"
+		}
+		ours := flagged(s.Scan(context.Background(), Entry{Text: it.text}), label, false)
 		theirs := gl[filepath.Base(it.file)]
 		if it.label == "benign" {
 			benign++
@@ -114,7 +120,7 @@ func TestGitleaksComparison(t *testing.T) {
 		fmt.Fprintf(&sb, "| %s | %.2f | %.2f |\n", k, float64(r.ours)/float64(r.n), float64(r.theirs)/float64(r.n))
 	}
 	fmt.Fprintf(&sb, "| **all (%d)** | **%.3f** | **%.3f** |\n", tn, float64(to)/float64(tn), float64(tt)/float64(tn))
-	fmt.Fprintf(&sb, "| false positives on %d benign texts | %d | %d |\n", benign, oursFP, theirsFP)
+	fmt.Fprintf(&sb, "| credential findings on %d benign texts | %d | %d |\n", benign, oursFP, theirsFP)
 
 	// Speed: the same text, one file for gitleaks, 300-byte entries for us,
 	// one core each.
