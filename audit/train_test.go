@@ -192,14 +192,15 @@ func trainModel(rows []row) (*model, string) {
 		scores[r.group+"|"+r.label] = append(scores[r.group+"|"+r.label], l)
 	}
 	tm, gen, wg := scores["taskmaster|benign"], scores["gen-benign|benign"], scores["wildguard|benign"]
-	// The medium budget on the generated look-alikes is the hard-benign
-	// target (3%); conversation turns get a tenth of the benign-chat
-	// target (0.5%).
-	// Benign prompts to an assistant (WildGuard's tune quarter) get 1% at
-	// medium; the low threshold only matters for untrusted content.
-	m.tLow = max(budget(tm, 0.01), budget(gen, 0.06))
-	m.tMed = max(budget(tm, 0.0005), budget(gen, 0.03), budget(wg, 0.01), next32(m.tLow))
-	m.tHigh = max(budget(tm, 0.0002), budget(gen, 0.01), budget(wg, 0.003), next32(m.tMed))
+	// Budgets on the tune rows. The hard-benign target is 3% at medium for
+	// the whole engine, and the phrase rules alone already flag about 4% of
+	// the generated look-alikes, so the learned layer gets 1% of them at
+	// medium (3% at low, which only untrusted sources lift to medium);
+	// conversation turns get a tenth of the benign-chat target (0.5%);
+	// benign prompts to an assistant (WildGuard's tune quarter) 1%.
+	m.tLow = max(budget(tm, 0.01), budget(gen, 0.04))
+	m.tMed = max(budget(tm, 0.0005), budget(gen, 0.015), budget(wg, 0.01), next32(m.tLow))
+	m.tHigh = max(budget(tm, 0.0002), budget(gen, 0.005), budget(wg, 0.003), next32(m.tMed))
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "trained on %d examples; thresholds (logit) low %.3f medium %.3f high %.3f\n", len(exs), m.tLow, m.tMed, m.tHigh)
