@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"encoding/base64"
 	"strings"
 )
@@ -233,17 +234,20 @@ func (accessCode) check(text string, ts, te int) (span, bool) {
 		return span{}, false // part of a longer word
 	}
 	// "zip code 10115", "error code 4012" and their like are not secrets.
-	before := strings.ToLower(strings.TrimSpace(text[max(0, ts-12):ts]))
+	var buf [64]byte
+	before := lowerInto(buf[:0], strings.TrimRight(text[max(0, ts-12):ts], " "))
 	for _, w := range notSecretCodes {
-		if strings.HasSuffix(before, w) {
+		if len(before) >= len(w) && string(before[len(before)-len(w):]) == w {
 			return span{}, false
 		}
 	}
-	numeric := accessCodeTriggers[asciiLower(text[ts:te])]
+	numeric := accessCodeTriggers[string(lowerInto(buf[:0], text[ts:te]))]
 	if !numeric {
 		// Spanish and French put "code" first: "código del portal",
 		// "code de la porte".
-		numeric = nearKeyword(text, ts, 16, []string{"código", "codigo", "code", "pin"})
+		near := lowerInto(buf[:0], text[max(0, ts-16):ts])
+		numeric = bytes.Contains(near, []byte("código")) || bytes.Contains(near, []byte("codigo")) ||
+			bytes.Contains(near, []byte("code")) || bytes.Contains(near, []byte("pin"))
 	}
 	// The rest of the sentence, at most 64 bytes and seven tokens.
 	end := te
@@ -265,7 +269,7 @@ func (accessCode) check(text string, ts, te int) (span, bool) {
 		}
 		tok := strings.TrimRight(text[i:j], ".;:!?")
 		words++
-		if codeStop[strings.ToLower(tok)] {
+		if len(tok) <= 8 && codeStop[string(lowerInto(buf[:0], tok))] {
 			if best.end == 0 {
 				return span{}, false // "door code is ...", "code changed in 2024"
 			}
@@ -280,6 +284,19 @@ func (accessCode) check(text string, ts, te int) (span, bool) {
 		return span{}, false
 	}
 	return best, true
+}
+
+// lowerInto appends s lower-cased (ASCII letters only) to b: no
+// allocation on the hot path (a map lookup with string(b) makes none).
+func lowerInto(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // codeLike: 4 to 8 digits, optionally with # or * (a keypad code), or a

@@ -12,7 +12,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // The learned layer: a logistic regression over hashed features of each
@@ -157,30 +156,80 @@ func hashWord(w string) (h, stem uint64) {
 	return h | 1, stem
 }
 
-// hashPlain is hashWord(t[i:j]) for a word without digits, reading eight
-// bytes at a time where the text allows.
-func hashPlain(t string, i, j int) (h, stem uint64) {
-	n := j - i
-	h = uint64(n) * 0x9E3779B97F4A7C15
-	for p := i; p < j; p += 8 {
-		k := min(8, j-p)
-		var v uint64
-		if p+8 <= len(t) {
-			v = binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(t[p:]), 8))
-			if k < 8 {
-				v &= 1<<(8*k) - 1
+// scanWord reads the word that starts at t[i] (a letter or digit) and
+// returns its end and hashWord(t[i:end]), gathering the eight-byte chunks
+// as it finds the end (the bytes are read once).
+func scanWord(t string, i int) (end int, h, stem uint64) {
+	var chunks [8]uint64
+	var v uint64
+	shift, n := uint(0), 0
+	j := i
+	for j < len(t) {
+		b := t[j]
+		if b < utf8.RuneSelf {
+			k := wordByte[b]
+			if k == 0 {
+				break
 			}
-		} else {
-			for q := p + k - 1; q >= p; q-- {
-				v = v<<8 | uint64(t[q])
+			if k == 2 {
+				b = '0'
+			}
+			v |= uint64(b) << shift
+			j++
+			if shift += 8; shift == 64 {
+				if n == len(chunks) {
+					return scanWordLong(t, i)
+				}
+				chunks[n], v, shift = v, 0, 0
+				n++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) {
+			break
+		}
+		for k := 0; k < size; k++ {
+			v |= uint64(t[j+k]) << shift
+			if shift += 8; shift == 64 {
+				if n == len(chunks) {
+					return scanWordLong(t, i)
+				}
+				chunks[n], v, shift = v, 0, 0
+				n++
 			}
 		}
-		if p == i && n > 5 {
-			stem = mix64(v&0xFFFFFFFFFF ^ 0x5354454d)
-		}
-		h = mix64(h ^ v)
+		j += size
 	}
-	return h | 1, stem
+	if shift > 0 {
+		if n == len(chunks) {
+			return scanWordLong(t, i)
+		}
+		chunks[n] = v
+		n++
+	}
+	h = uint64(j-i) * 0x9E3779B97F4A7C15
+	for _, c := range chunks[:n] {
+		h = mix64(h ^ c)
+	}
+	if j-i > 5 {
+		stem = mix64(chunks[0]&0xFFFFFFFFFF ^ 0x5354454d)
+	}
+	return j, h | 1, stem
+}
+
+// scanWordLong is scanWord for words longer than 64 bytes.
+func scanWordLong(t string, i int) (int, uint64, uint64) {
+	j := i
+	for j < len(t) {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) {
+			break
+		}
+		j += size
+	}
+	h, stem := hashWord(t[i:j])
+	return j, h, stem
 }
 
 func mix64(x uint64) uint64 {
@@ -418,33 +467,7 @@ func extract(t string, lines []int, w []int16, named bool, emit func(*sentFeats)
 			}
 		}
 		if word {
-			j := i + size
-			digits := c < utf8.RuneSelf && wordByte[c] == 2
-			for j < len(t) {
-				b := t[j]
-				if b < utf8.RuneSelf {
-					switch wordByte[b] {
-					case 0:
-						goto end
-					case 2:
-						digits = true
-					}
-					j++
-					continue
-				}
-				r, n := utf8.DecodeRuneInString(t[j:])
-				if !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) {
-					break
-				}
-				j += n
-			}
-		end:
-			var h, h5 uint64
-			if digits {
-				h, h5 = hashWord(t[i:j])
-			} else {
-				h, h5 = hashPlain(t, i, j)
-			}
+			j, h, h5 := scanWord(t, i)
 			k := token{h: h, start: int32(i), end: int32(j), quoted: inQuote, dotted: i > 0 && (t[i-1] == '.' || t[i-1] == '@' || t[i-1] == '/')}
 			k.h5 = h5
 			if tokens > 0 {

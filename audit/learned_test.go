@@ -80,18 +80,22 @@ func TestExplanationAddsUp(t *testing.T) {
 	}
 }
 
-func TestHashPlainIsHashWord(t *testing.T) {
+// scanWord finds the same word and hash as hashWord, for ASCII, digits
+// and multi-byte letters, short words and words past 64 bytes.
+func TestScanWordIsHashWord(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 2000; i++ {
-		b := make([]byte, 1+r.IntN(30))
-		for k := range b {
-			b[k] = "abcdefghijklmnopqrstuvwxyz"[r.IntN(26)]
+	alphabet := []string{"a", "z", "q", "0", "7", "é", "ß", "ñ", "ж", "ا"}
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for k := 1 + r.IntN(40); k > 0; k-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
 		}
-		text := string(b) + strings.Repeat(" ", r.IntN(10))
-		h1, s1 := hashWord(string(b))
-		h2, s2 := hashPlain(text, 0, len(b))
-		if h1 != h2 || s1 != s2 {
-			t.Fatalf("%q: hashWord %x/%x, hashPlain %x/%x", b, h1, s1, h2, s2)
+		w := b.String()
+		text := w + []string{" rest", ".", "", "\n", "-x"}[r.IntN(5)]
+		end, h, st := scanWord(text, 0)
+		h2, st2 := hashWord(w)
+		if end != len(w) || h != h2 || st != st2 {
+			t.Fatalf("%q: scanWord end %d hash %x/%x, hashWord %x/%x", text, end, h, st, h2, st2)
 		}
 	}
 }
