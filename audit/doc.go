@@ -9,6 +9,13 @@
 // validated (length, alphabet, checksum, entropy, nearby keywords), so that
 // the hot path never runs dozens of regular expressions over every byte.
 //
+// Next to the phrase rules, a learned layer (learned.go, the rule
+// learned-injection) scores every sentence for an instruction aimed at the
+// assistant from how it is phrased; its weights are embedded (model.bin)
+// and rebuilt bit for bit by `go generate` from the split in
+// testdata/split.json. Its score is provenance-blind; provenance is added
+// afterwards, the same way for rules and model.
+//
 // Findings never hold a secret in full unless Options.ShowSecrets is set:
 // the excerpt keeps a short prefix and a hash of the rest.
 package audit
