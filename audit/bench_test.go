@@ -33,10 +33,16 @@ func benchText(n int) string {
 	return b.String()
 }
 
-// BenchmarkScan measures throughput through every detector on one core
-// (run with -cpu 1), entries of about 300 bytes.
-func BenchmarkScan(b *testing.B) {
-	s := newScanner(b, Options{})
+// BenchmarkScan measures throughput through every detector and the learned
+// layer on one core (run with -cpu 1), entries of about 300 bytes.
+func BenchmarkScan(b *testing.B) { benchScan(b, Options{}) }
+
+// BenchmarkScanRulesOnly is BenchmarkScan without the learned layer: the
+// difference is what the layer costs.
+func BenchmarkScanRulesOnly(b *testing.B) { benchScan(b, Options{Disable: []string{learnedRule}}) }
+
+func benchScan(b *testing.B, o Options) {
+	s := newScanner(b, o)
 	text := benchText(1 << 20)
 	var entries []Entry
 	for i := 0; i+300 <= len(text); i += 300 {
@@ -48,6 +54,27 @@ func BenchmarkScan(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, e := range entries {
 			s.Scan(ctx, e)
+		}
+	}
+}
+
+// BenchmarkLearned is the learned layer alone (normalised text in, best
+// window out).
+func BenchmarkLearned(b *testing.B) {
+	m, err := loadModel(modelBin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchText(1 << 20)
+	var ns []*normalized
+	for i := 0; i+300 <= len(text); i += 300 {
+		ns = append(ns, normalize(text[i:i+300]))
+	}
+	b.SetBytes(int64(len(ns) * 300))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, n := range ns {
+			m.score(n.text, n.lines, nil)
 		}
 	}
 }
