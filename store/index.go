@@ -90,11 +90,12 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 	if err != nil {
 		return err
 	}
+	var kid string
 	if dataKey != nil {
 		ik := vaultcrypto.IndexKey(dataKey)
 		// The file ids carry a key id derived from the index key itself, so
 		// that files sealed under another key are recognised as such.
-		kid := indexcrypt.KeyID(ik)
+		kid = indexcrypt.KeyID(ik)
 		// The index is rebuilt beside itself (dir.building) and renamed
 		// into place, so both paths seal under the same key.
 		unregIndex, err := indexcrypt.Register(dir, kid, ik)
@@ -131,6 +132,21 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 		return err
 	}
 	idx, err := s.tryOpenIndex(dir)
+	if err == nil && kid != "" {
+		// Files under another key: a rotation interrupted while it
+		// re-encrypted the index (rebuilt without a word when this open
+		// follows that rotation's recovery), or damage.
+		if old, ferr := foreignIndexFiles(idx, kid); ferr != nil || len(old) > 0 {
+			idx.Close()
+			idx, err = nil, fmt.Errorf("%w: %d index file(s) sealed under another key", ErrCorrupt, len(old))
+			if s.opts.recovering && ferr == nil {
+				err = fs.ErrNotExist
+			}
+		}
+	}
+	if s.opts.recovering && errors.Is(err, indexcrypt.ErrUnknownKey) {
+		err = fs.ErrNotExist // as above, when bleve could not even load it
+	}
 	switch {
 	case err == nil:
 		s.setIndex(idx)

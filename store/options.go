@@ -73,6 +73,10 @@ type Options struct {
 	plaintext bool
 	// schema limits migrations (fixture generation in tests).
 	schema int
+	// recovering: this open follows the recovery of an interrupted
+	// rotation, so index files under the other key are its leftovers,
+	// not damage.
+	recovering bool
 }
 
 func (o *Options) fill() {

@@ -28,8 +28,9 @@ func hook(step string) {
 
 // Rotate replaces the vault's data key: a new random key wrapped to the same
 // slots (passphrase slots need their passphrase again in extra, which can
-// also add slots), the database exported under it into a new file that
-// replaces the old one, and the index rebuilt under it. The vault must not
+// also add slots), the database re-encrypted under it page by page into a
+// new file that replaces the old one, and the index's files re-encrypted
+// under it in place. The vault must not
 // be open elsewhere. The protocol survives a crash at any point (see
 // docs/format.md): the key file names the new key as pending before any
 // data is touched, and Open finishes or rolls back by comparing the
@@ -140,18 +141,33 @@ func Rotate(ctx context.Context, dir string, opts Options, extra []Recipient) er
 	}
 	oldSpec, spec := vaultcrypto.SQLCipherKey(oldKey), vaultcrypto.SQLCipherKey(newKey)
 	vaultcrypto.Wipe(oldKey)
+	// Meanwhile, on the other core, the index is re-encrypted under the
+	// new key in place: its files are rewritten, not rebuilt from the
+	// database.
+	rekeyed := make(chan error, 1)
+	go func() {
+		err := s.rekeyIndex(ctx, newKey)
+		if err == nil {
+			hook("rekeyed")
+		}
+		rekeyed <- err
+	}()
 	err = s.reencryptTo(ctx, rotating, oldSpec, spec)
 	vaultcrypto.Wipe(oldSpec)
 	vaultcrypto.Wipe(spec)
+	if err == nil {
+		err = syncFile(rotating)
+	}
+	if err == nil {
+		hook("exported")
+	}
+	if rerr := <-rekeyed; err == nil && rerr != nil {
+		err = fmt.Errorf("re-encrypt the index: %w", rerr)
+	}
 	if err != nil {
 		s.Close()
-		return fmt.Errorf("rotate: export: %w (the vault keeps its old key; open it to roll back)", err)
+		return fmt.Errorf("rotate: %w (the vault keeps its old key; the next open rolls back, and rebuilds the index if it was half re-encrypted)", err)
 	}
-	if err := syncFile(rotating); err != nil {
-		s.Close()
-		return err
-	}
-	hook("exported")
 	// Close everything, then swap the files.
 	if err := s.Close(); err != nil {
 		return err
@@ -169,7 +185,17 @@ func Rotate(ctx context.Context, dir string, opts Options, extra []Recipient) er
 		return err
 	}
 	hook("swapped")
-	return promote(dir, kf)
+	if err := promote(dir, kf); err != nil {
+		return err
+	}
+	// An open under the new key deletes the index files the rotation
+	// stopped using (bleve removes files its snapshot does not name), so
+	// that nothing under the old key stays.
+	s, err = Open(ctx, dir, opts)
+	if err != nil {
+		return fmt.Errorf("rotate: the new key is in place, but the vault does not open: %w", err)
+	}
+	return s.Close()
 }
 
 // appendRotateLog records the rotation; the record is exported with the
@@ -195,12 +221,10 @@ func syncFile(path string) error {
 	return f.Sync()
 }
 
-// promote makes the pending key active and drops the index sealed under the
-// old one (it is rebuilt on open).
+// promote makes the pending key active. The index was re-encrypted under
+// it before the swap; after a crash in the middle of that, the next open
+// finds files under another key and rebuilds the index.
 func promote(dir string, kf *keyfile.File) error {
-	if err := os.RemoveAll(filepath.Join(dir, indexDirName)); err != nil {
-		return err
-	}
 	kf.Active, kf.Pending = *kf.Pending, nil
 	if err := kf.Save(filepath.Join(dir, keyFileName)); err != nil {
 		return fmt.Errorf("rotate: write key file: %w", err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/memaudit/memaudit/internal/indexcrypt"
 	"github.com/memaudit/memaudit/internal/keyfile"
@@ -37,9 +38,38 @@ func TestOldDataKeyOpensNothingAfterRotation(t *testing.T) {
 	if err := Rotate(ctx, dir, Options{Identities: ids}, nil); err != nil {
 		t.Fatal(err)
 	}
-	s, err = Open(ctx, dir, Options{Identities: ids}) // rebuilds the index under the new key
+	s, err = Open(ctx, dir, Options{Identities: ids})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.Repaired() != "" {
+		t.Fatalf("the open after the rotation rebuilt the index: %s", s.Repaired())
+	}
+	// Every file the index uses is sealed under the new key, and no other
+	// segment file is left on disk.
+	kf, _ = keyfile.Load(filepath.Join(dir, keyFileName))
+	newKey, err := kf.Unlock(ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newIK := vaultcrypto.IndexKey(newKey)
+	if old, err := foreignIndexFiles(s.idx, indexcrypt.KeyID(newIK)); err != nil || len(old) > 0 {
+		t.Fatalf("index files under another key after the rotation: %v %v", old, err)
+	}
+	used := map[string]bool{}
+	r, _ := s.idx.Advanced()
+	rd, _ := r.Reader()
+	for _, ss := range rd.(*scorch.IndexSnapshot).Segments() {
+		if p, ok := ss.Segment().(interface{ Path() string }); ok {
+			used[filepath.Base(p.Path())] = true
+		}
+	}
+	rd.Close()
+	onDisk, _ := zapFiles(s.indexDir())
+	for _, f := range onDisk {
+		if !used[f] {
+			t.Errorf("segment file %s left on disk after the rotation", f)
+		}
 	}
 	s.Close()
 

@@ -177,6 +177,7 @@ func open(ctx context.Context, dir string, opts Options, keyLocked bool) (*Store
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", dir, err)
 		}
+		opts.recovering = true
 		st, err := open(ctx, dir, opts, keyLocked)
 		if err != nil {
 			return nil, err

@@ -36,6 +36,9 @@ type registration struct {
 	keyID string
 	key   []byte
 	refs  int
+	// retired are keys this directory was sealed under before Rekey:
+	// still readable, never written; forgotten with the registration.
+	retired []*registration
 }
 
 var (
@@ -93,18 +96,65 @@ func Register(dir, keyID string, indexKey []byte) (unregister func(), err error)
 			if other != nil {
 				byKeyID[id] = other
 			} else if byKeyID[id] == r {
-				delete(byKeyID, id)
-				sealers.Range(func(k, _ any) bool {
-					if strings.HasPrefix(k.(string), id+":") {
-						sealers.Delete(k)
-					}
-					return true
-				})
+				forget(id)
+			}
+			for _, old := range r.retired {
+				if byKeyID[old.keyID] == old {
+					forget(old.keyID)
+				}
+				vaultcrypto.Wipe(old.key)
 			}
 			vaultcrypto.Wipe(r.key)
 		})
 	}, nil
 }
+
+// forget drops a key id and its cached sealers. The caller holds mu.
+func forget(id string) {
+	delete(byKeyID, id)
+	sealers.Range(func(k, _ any) bool {
+		if strings.HasPrefix(k.(string), id+":") {
+			sealers.Delete(k)
+		}
+		return true
+	})
+}
+
+// Rekey makes the files written under dir from now on sealed with newKey,
+// named newKeyID, while those sealed under its former key stay readable
+// until dir is unregistered: bleve then rewrites them (DropFileWriterIDs),
+// which is how a key rotation re-encrypts an index without rebuilding it.
+func Rekey(dir, newKeyID string, newKey []byte) error {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	dir = filepath.Clean(dir)
+	mu.Lock()
+	defer mu.Unlock()
+	r, ok := byDir[dir]
+	if !ok {
+		return fmt.Errorf("index %s is not registered", dir)
+	}
+	if r.keyID == newKeyID {
+		return nil
+	}
+	if _, taken := byKeyID[newKeyID]; taken {
+		return fmt.Errorf("key id %s is already in use", newKeyID)
+	}
+	old := &registration{keyID: r.keyID, key: r.key}
+	r.retired = append(r.retired, old)
+	if byKeyID[old.keyID] == r {
+		byKeyID[old.keyID] = old // reads of the old files
+	}
+	r.keyID, r.key = newKeyID, append([]byte(nil), newKey...)
+	byKeyID[newKeyID] = r
+	return nil
+}
+
+// IDPrefix is how the file ids of files sealed under keyID begin (see
+// bleve's FileWriterIDsInUse).
+func IDPrefix(keyID string) string { return idPrefix + keyID + ":" }
 
 // lookupDir returns the registration whose directory holds path.
 func lookupDir(path string) *registration {
