@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -156,41 +157,21 @@ func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, e
 				return nil, err // nothing written
 			}
 		}
-		e := entries[i]
-		p, ok := policies[e.Segment]
-		if !ok && segment.Validate(e.Segment) == nil {
-			var err error
-			if p, err = s.Policy(ctx, e.Segment); err != nil {
-				return nil, err
-			}
-			policies[e.Segment] = p
-		}
-		if err := s.prepare(&e, now, p); err != nil {
+		e, fs, err := s.prepareEntry(ctx, entries[i], now, policies)
+		if err != nil {
 			return nil, &EntryError{Index: i, Err: err}
 		}
 		if j, dup := seen[e.ID]; dup {
 			return nil, &EntryError{Index: i, Err: fmt.Errorf("%w: id repeats entry %d", ErrInvalidEntry, j)}
 		}
 		seen[e.ID] = i
-		d := s.guard(ctx, &e, p.Guard)
-		if d.block != "" {
-			return nil, &EntryError{Index: i, Err: fmt.Errorf("%w: %s", ErrBlocked, d.block)}
-		}
-		if d.quarantine {
-			e.Status = StatusQuarantined
-		}
-		if len(d.findings) > 0 {
+		if len(fs) > 0 {
 			if found == nil {
 				found = map[string][]GuardFinding{}
 			}
-			found[e.ID] = d.findings
-			for _, f := range d.findings {
-				if !slices.Contains(e.findingRules, f.Rule) {
-					e.findingRules = append(e.findingRules, f.Rule)
-				}
-			}
+			found[e.ID] = fs
 		}
-		out[i] = &e
+		out[i] = e
 	}
 
 	s.wmu.Lock()
@@ -224,84 +205,174 @@ type EntryError struct {
 func (e *EntryError) Error() string { return fmt.Sprintf("entry %d: %v", e.Index, e.Err) }
 func (e *EntryError) Unwrap() error { return e.Err }
 
+// prepareEntry validates and completes e for writing at now, with its
+// segment's policy (cached in policies), and runs the write guard: the entry
+// as it will be stored (quarantined if the guard says so) and what the
+// guard found.
+func (s *Store) prepareEntry(ctx context.Context, e Entry, now time.Time, policies map[string]segment.Policy) (*Entry, []GuardFinding, error) {
+	p, ok := policies[e.Segment]
+	if !ok && segment.Validate(e.Segment) == nil {
+		var err error
+		if p, err = s.Policy(ctx, e.Segment); err != nil {
+			return nil, nil, err
+		}
+		policies[e.Segment] = p
+	}
+	if err := s.prepare(&e, now, p); err != nil {
+		return nil, nil, err
+	}
+	d := s.guard(ctx, &e, p.Guard)
+	if d.block != "" {
+		return nil, nil, fmt.Errorf("%w: %s", ErrBlocked, d.block)
+	}
+	if d.quarantine {
+		e.Status = StatusQuarantined
+	}
+	for _, f := range d.findings {
+		if !slices.Contains(e.findingRules, f.Rule) {
+			e.findingRules = append(e.findingRules, f.Rule)
+		}
+	}
+	return &e, d.findings, nil
+}
+
 // writeEntries inserts entries in one transaction and returns the new and the
 // previous change sequence numbers.
 func (s *Store) writeEntries(ctx context.Context, ents []*Entry, now time.Time, found map[string][]GuardFinding) (seq, prev int64, err error) {
+	w, err := s.beginEntries(ctx, now)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer w.rollback()
+	for i, e := range ents {
+		if err := w.add(ctx, e, found[e.ID]); err != nil {
+			if errors.Is(err, errIDExists) {
+				return 0, 0, &EntryError{Index: i, Err: err}
+			}
+			return 0, 0, err
+		}
+	}
+	if err := w.commit(ctx); err != nil {
+		return 0, 0, err
+	}
+	return w.seq, w.prev, nil
+}
+
+// errIDExists: an entry's id is in the vault already (or earlier in the
+// same transaction).
+var errIDExists = fmt.Errorf("%w: id already exists", ErrInvalidEntry)
+
+// entryWriter inserts entries in one write transaction, stamped with the
+// change number it takes, and logs them at commit: one record for a single
+// entry, one for a whole import (how many, and a hash of their ids).
+type entryWriter struct {
+	s         *Store
+	tx        *sql.Tx
+	seg, ins  *sql.Stmt
+	now       time.Time
+	prev, seq int64
+	segments  map[string]bool
+	n         int
+	first     *Entry // for the log of a single entry
+	firstQ    bool   // ... quarantined by the write guard
+	ids       *vaultcrypto.IDHasher
+}
+
+func (s *Store) beginEntries(ctx context.Context, now time.Time) (w *entryWriter, err error) {
 	tx, err := s.db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, 0, classify(err)
+		return nil, classify(err)
 	}
-	defer tx.Rollback()
-	if prev, err = nextSeq(ctx, tx); err != nil {
-		return 0, 0, err
-	}
-	seq = prev + 1
-	seg, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO segments(name, created) VALUES (?, ?)")
-	if err != nil {
-		return 0, 0, classify(err)
-	}
-	defer seg.Close()
-	ins, err := tx.PrepareContext(ctx, "INSERT INTO entries("+entryCols+") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-	if err != nil {
-		return 0, 0, classify(err)
-	}
-	defer ins.Close()
-	done := map[string]bool{}
-	for i, e := range ents {
-		if !done[e.Segment] {
-			if _, err := seg.ExecContext(ctx, e.Segment, toNanos(now)); err != nil {
-				return 0, 0, classify(err)
-			}
-			done[e.Segment] = true
+	w = &entryWriter{s: s, tx: tx, now: now, segments: map[string]bool{}, ids: vaultcrypto.NewIDHasher()}
+	defer func() {
+		if err != nil {
+			w.rollback()
 		}
-		tags, _ := json.Marshal(e.Tags)
-		if e.Tags == nil {
-			tags = []byte("[]")
+	}()
+	if w.prev, err = nextSeq(ctx, tx); err != nil {
+		return nil, err
+	}
+	w.seq = w.prev + 1
+	if w.seg, err = tx.PrepareContext(ctx, "INSERT OR IGNORE INTO segments(name, created) VALUES (?, ?)"); err != nil {
+		return nil, classify(err)
+	}
+	if w.ins, err = tx.PrepareContext(ctx, "INSERT INTO entries("+entryCols+") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"); err != nil {
+		return nil, classify(err)
+	}
+	return w, nil
+}
+
+// add inserts a prepared entry and what the write guard found in it.
+func (w *entryWriter) add(ctx context.Context, e *Entry, found []GuardFinding) error {
+	if !w.segments[e.Segment] {
+		if _, err := w.seg.ExecContext(ctx, e.Segment, toNanos(w.now)); err != nil {
+			return classify(err)
 		}
-		if _, err := ins.ExecContext(ctx, e.ID, seq, e.Segment, e.Text, e.Kind, string(e.Source.Kind), e.Source.URI,
-			e.Source.Sender, e.Source.Channel, e.Session, int(e.Trust), toNanos(e.Created), toNanos(e.Updated),
-			string(tags), string(e.Status), e.Hash); err != nil {
-			if isConstraint(err) {
-				return 0, 0, &EntryError{Index: i, Err: fmt.Errorf("%w: id already exists", ErrInvalidEntry)}
-			}
-			return 0, 0, classify(err)
+		w.segments[e.Segment] = true
+	}
+	tags, _ := json.Marshal(e.Tags)
+	if e.Tags == nil {
+		tags = []byte("[]")
+	}
+	if _, err := w.ins.ExecContext(ctx, e.ID, w.seq, e.Segment, e.Text, e.Kind, string(e.Source.Kind), e.Source.URI,
+		e.Source.Sender, e.Source.Channel, e.Session, int(e.Trust), toNanos(e.Created), toNanos(e.Updated),
+		string(tags), string(e.Status), e.Hash); err != nil {
+		if isConstraint(err) {
+			return errIDExists
 		}
-		if fs := found[e.ID]; len(fs) > 0 {
-			if err := saveFindings(ctx, tx, e.ID, fs, toNanos(now)); err != nil {
-				return 0, 0, err
-			}
+		return classify(err)
+	}
+	if len(found) > 0 {
+		if err := saveFindings(ctx, w.tx, e.ID, found, toNanos(w.now)); err != nil {
+			return err
 		}
 	}
-	if err := setSeq(ctx, tx, seq); err != nil {
-		return 0, 0, err
+	if w.n == 0 {
+		w.first, w.firstQ = e, e.Status == StatusQuarantined && len(found) > 0
 	}
-	// One log record for a single write; one for a whole import, naming
-	// how many entries and a hash of their ids (the ids themselves are
-	// in the entries table).
-	var err2 error
-	if len(ents) == 1 {
-		detail := "segment " + ents[0].Segment
-		if ents[0].Status == StatusQuarantined && len(found[ents[0].ID]) > 0 {
+	w.n++
+	w.ids.Add(e.ID)
+	return nil
+}
+
+// commit bumps the change counter, logs and commits; nothing is committed
+// when ctx is done by then.
+func (w *entryWriter) commit(ctx context.Context) error {
+	if err := setSeq(ctx, w.tx, w.seq); err != nil {
+		return err
+	}
+	var err error
+	if w.n == 1 {
+		detail := "segment " + w.first.Segment
+		if w.firstQ {
 			detail += "; quarantined by the write guard"
 		}
-		err2 = s.appendLog(ctx, tx, now, ActionRemember, ents[0].ID, detail)
+		err = w.s.appendLog(ctx, w.tx, w.now, ActionRemember, w.first.ID, detail)
 	} else {
-		ids := make([]string, len(ents))
-		for i, e := range ents {
-			ids[i] = e.ID
-		}
-		err2 = s.appendLog(ctx, tx, now, ActionImport, "", fmt.Sprintf("%d entries, ids %s", len(ents), vaultcrypto.ShortHash(ids...)))
+		err = w.s.appendLog(ctx, w.tx, w.now, ActionImport, "", fmt.Sprintf("%d entries, ids %s", w.n, w.ids.Sum()))
 	}
-	if err2 != nil {
-		return 0, 0, err2
+	if err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
-		return 0, 0, err // interrupted before the commit: rolled back
+		return err // interrupted before the commit: rolled back
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, 0, classify(err)
+	w.closeStmts()
+	return classify(w.tx.Commit())
+}
+
+func (w *entryWriter) closeStmts() {
+	if w.seg != nil {
+		w.seg.Close()
 	}
-	return seq, prev, nil
+	if w.ins != nil {
+		w.ins.Close()
+	}
+}
+
+func (w *entryWriter) rollback() {
+	w.closeStmts()
+	w.tx.Rollback()
 }
 
 // nextSeq reads the change counter inside a write transaction.

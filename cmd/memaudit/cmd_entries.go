@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"strconv"
 	"strings"
@@ -119,48 +120,75 @@ type jsonlEntry struct {
 // maxLine bounds one JSONL line: the largest entry, JSON-escaped.
 const maxLine = 4*store.DefaultMaxTextBytes + 4096
 
-func readJSONL(r io.Reader) ([]store.Entry, []int, error) {
+// jsonlReader reads the JSONL import format one entry at a time, so that
+// an input of any size takes the memory of one line.
+type jsonlReader struct {
+	sc   *bufio.Scanner
+	line int   // the line of the entry read last
+	read int   // entries read
+	err  error // what ended the stream early
+}
+
+func newJSONLReader(r io.Reader) *jsonlReader {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
-	var out []store.Entry
-	var lines []int
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
+	return &jsonlReader{sc: sc}
+}
+
+// entries yields the entries in order; an error names its line and ends
+// the stream.
+func (jr *jsonlReader) entries() iter.Seq2[store.Entry, error] {
+	return func(yield func(store.Entry, error) bool) {
+		for jr.sc.Scan() {
+			jr.line++
+			line := strings.TrimSpace(jr.sc.Text())
+			if line == "" {
+				continue
+			}
+			ent, err := parseJSONLine(line)
+			if err != nil {
+				jr.err = fmt.Errorf("line %d: %w", jr.line, err)
+				yield(store.Entry{}, jr.err)
+				return
+			}
+			jr.read++
+			if !yield(ent, nil) {
+				return
+			}
 		}
-		// encoding/json turns both into U+FFFD without a word: the entry
-		// would not be stored as written.
-		if !utf8.ValidString(line) {
-			return nil, nil, fmt.Errorf("line %d: not valid UTF-8", n)
+		if err := jr.sc.Err(); err != nil {
+			if errors.Is(err, bufio.ErrTooLong) {
+				err = fmt.Errorf("line %d: longer than %d bytes", jr.line+1, maxLine)
+			}
+			jr.err = err
+			yield(store.Entry{}, err)
 		}
-		if err := checkSurrogates(line); err != nil {
-			return nil, nil, fmt.Errorf("line %d: %w", n, err)
-		}
-		var j jsonlEntry
-		if err := json.Unmarshal([]byte(line), &j); err != nil {
-			return nil, nil, fmt.Errorf("line %d: not a JSON object: %v", n, jsonErr(err))
-		}
-		ent := store.Entry{ID: j.ID, Segment: j.Segment, Text: j.Text, Kind: j.Kind, Source: j.Source,
-			Session: j.Session, Tags: j.Tags, Trust: j.Trust, Status: j.Status}
-		if ent.Source.Kind == "" {
-			ent.Source.Kind = store.SourceImport
-		}
-		if j.Created != nil {
-			ent.Created = *j.Created
-		}
-		out = append(out, ent)
-		lines = append(lines, n)
 	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return nil, nil, fmt.Errorf("line %d: longer than %d bytes", n+1, maxLine)
-		}
-		return nil, nil, err
+}
+
+// parseJSONLine reads one line of the import format.
+func parseJSONLine(line string) (store.Entry, error) {
+	// encoding/json turns both into U+FFFD without a word: the entry
+	// would not be stored as written.
+	if !utf8.ValidString(line) {
+		return store.Entry{}, errors.New("not valid UTF-8")
 	}
-	return out, lines, nil
+	if err := checkSurrogates(line); err != nil {
+		return store.Entry{}, err
+	}
+	var j jsonlEntry
+	if err := json.Unmarshal([]byte(line), &j); err != nil {
+		return store.Entry{}, fmt.Errorf("not a JSON object: %v", jsonErr(err))
+	}
+	ent := store.Entry{ID: j.ID, Segment: j.Segment, Text: j.Text, Kind: j.Kind, Source: j.Source,
+		Session: j.Session, Tags: j.Tags, Trust: j.Trust, Status: j.Status}
+	if ent.Source.Kind == "" {
+		ent.Source.Kind = store.SourceImport
+	}
+	if j.Created != nil {
+		ent.Created = *j.Created
+	}
+	return ent, nil
 }
 
 // checkSurrogates refuses a \uD800-\uDFFF escape in a JSON text that is
@@ -242,13 +270,6 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		defer f.Close()
 		r = f
 	}
-	ents, lines, err := readJSONL(r)
-	if err != nil {
-		return err
-	}
-	if len(ents) == 0 {
-		return errors.New("no entries in input")
-	}
 	interrupted := errors.New("interrupted before the import was committed: nothing was imported")
 	if ctx.Err() != nil {
 		return interrupted
@@ -261,22 +282,29 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	_, err = s.RememberBatch(ctx, ents)
+	jr := newJSONLReader(r)
+	m := newMeter(e, "importing", "entries")
+	n, err := s.Import(ctx, jr.entries(), store.ImportOptions{Progress: func(d int) { m.update(d, 0) }})
+	m.done()
 	var ee *store.EntryError
 	switch {
 	case errors.As(err, &ee):
-		return fmt.Errorf("line %d: %w (nothing imported)", lines[ee.Index], ee.Err)
+		return fmt.Errorf("line %d: %w (nothing imported)", jr.line, ee.Err)
 	case errors.Is(err, store.ErrIndexBehind): // committed
 	case errors.Is(err, context.Canceled):
 		return interrupted
+	case err != nil && jr.err != nil:
+		return fmt.Errorf("%w (nothing imported)", jr.err)
+	case err != nil && jr.read == 0:
+		return errors.New("no entries in input")
 	case err != nil:
 		return fmt.Errorf("%w (nothing imported)", err)
 	}
-	fmt.Fprintf(e.stderr, "memaudit: imported %d entries\n", len(ents))
+	fmt.Fprintf(e.stderr, "memaudit: imported %d entries\n", n)
 	if err == nil {
 		err = s.Close()
 	}
-	return committedWarning(e, err, fmt.Sprintf("the %d entries are committed", len(ents)))
+	return committedWarning(e, err, fmt.Sprintf("the %d entries are committed", n))
 }
 
 // committedWarning turns an error that came after a change was committed

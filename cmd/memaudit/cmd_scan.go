@@ -463,13 +463,17 @@ func plaintextSource(ctx context.Context, e *env, jsonlPath, hermesDir string, o
 			defer f.Close()
 			r = f
 		}
-		ents, _, err := readJSONL(r)
-		for i := range ents {
-			if ents[i].ID == "" {
-				ents[i].ID = fmt.Sprintf("line-%d", i+1)
+		var ents []store.Entry
+		for ent, err := range newJSONLReader(r).entries() {
+			if err != nil {
+				return nil, nil, err
 			}
+			if ent.ID == "" {
+				ent.ID = fmt.Sprintf("line-%d", len(ents)+1)
+			}
+			ents = append(ents, ent)
 		}
-		return ents, nil, err
+		return ents, nil, nil
 	}
 	homes, err := hermes.ReadAll(ctx, hermesDir, hermes.Options{Sessions: true, Owners: owners})
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"sync/atomic"
 
@@ -305,3 +306,25 @@ func TokenHash(secret string) []byte {
 	h := sha256.Sum256([]byte(secret))
 	return h[:]
 }
+
+// IDHasher computes ShortHash of a list of ids given one at a time (an
+// import's log record), without holding the list.
+type IDHasher struct {
+	h hash.Hash
+	n int
+}
+
+// NewIDHasher returns an empty IDHasher.
+func NewIDHasher() *IDHasher { return &IDHasher{h: sha256.New()} }
+
+// Add appends an id.
+func (x *IDHasher) Add(id string) {
+	if x.n > 0 {
+		x.h.Write([]byte{0})
+	}
+	x.h.Write([]byte(id))
+	x.n++
+}
+
+// Sum is ShortHash of the ids added.
+func (x *IDHasher) Sum() string { return hex.EncodeToString(x.h.Sum(nil)[:8]) }

@@ -123,3 +123,14 @@ func FuzzOpen(f *testing.F) {
 		}
 	})
 }
+
+func TestIDHasherIsShortHash(t *testing.T) {
+	ids := []string{"a", "", "b\x00c", "01JB"}
+	h := NewIDHasher()
+	for _, id := range ids {
+		h.Add(id)
+	}
+	if got, want := h.Sum(), ShortHash(ids...); got != want {
+		t.Fatalf("IDHasher %s, ShortHash %s", got, want)
+	}
+}
