@@ -4,11 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/memaudit/memaudit/audit"
@@ -109,15 +112,40 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 		}
 	}
 	// Pass 1, without reading texts: which entries the options select,
-	// and which of those the last scan saw unchanged.
+	// and which of those the last scan saw unchanged. Over the whole vault,
+	// a watermark says up to which change every entry was scanned: only
+	// later changes are listed, with the findings kept for the rest.
 	var toScan, cachedIDs []string
 	var all []audit.Finding
 	seqs := map[string]int64{}
-	if err := s.scanCandidates(ctx, res.RuleSet, useCache, func(c candidate) {
+	whole := o.unfiltered()
+	mark, err := s.dbSeq(ctx) // before the listing: what it lists is at least this new
+	if err != nil {
+		return nil, err
+	}
+	since := int64(-1)
+	if useCache && whole && !s.schemaBefore(9) {
+		if wm, ok, err := s.scanWatermark(ctx, res.RuleSet); err != nil {
+			return nil, err
+		} else if ok {
+			since = wm
+		}
+	}
+	counted := since < 0
+	if !counted {
+		n, err := indexableCount(ctx, s.db.r)
+		if err != nil {
+			return nil, err
+		}
+		res.Entries = int(n)
+	}
+	if err := s.scanCandidates(ctx, res.RuleSet, useCache, since, func(c candidate) {
 		if !o.Filter.match(&c.Entry) || !o.keep(&c.Entry) {
 			return
 		}
-		res.Entries++
+		if counted {
+			res.Entries++
+		}
 		if c.cached != nil {
 			if len(c.cached) > 0 {
 				all = append(all, c.cached...)
@@ -179,6 +207,11 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 	if o.Record && !sc.ShowsSecrets() && !s.schemaBefore(4) && !s.opts.ReadOnly {
 		if err := s.saveScanState(ctx, res.RuleSet, fresh, seqs); err != nil {
 			return nil, err
+		}
+		if whole && !s.schemaBefore(9) {
+			if err := s.setScanWatermark(ctx, res.RuleSet, mark); err != nil {
+				return nil, err
+			}
 		}
 		var flagged []*Entry
 		for _, r := range fresh {
@@ -243,8 +276,44 @@ type candidate struct {
 	cached []audit.Finding
 }
 
-// scanCandidates lists every entry that is not deleted, without its text.
-func (s *Store) scanCandidates(ctx context.Context, ruleSet string, useCache bool, fn func(candidate)) error {
+// unfiltered reports whether the options select every entry.
+func (o *ScanOptions) unfiltered() bool {
+	return len(o.Segments) == 0 && len(o.Statuses) == 0 && o.Since.IsZero() && o.Until.IsZero() &&
+		len(o.SourceKinds) == 0 && len(o.Sessions) == 0
+}
+
+// scanWatermark returns the change up to which every entry was scanned with
+// ruleSet, if there is one.
+func (s *Store) scanWatermark(ctx context.Context, ruleSet string) (int64, bool, error) {
+	var v string
+	err := s.db.r.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'scan_watermark'").Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, classify(err)
+	}
+	rs, seqText, ok := strings.Cut(v, " ")
+	seq, perr := strconv.ParseInt(seqText, 10, 64)
+	if !ok || perr != nil || rs != ruleSet {
+		return 0, false, nil // another rule set, or damaged: scan everything
+	}
+	return seq, true, nil
+}
+
+func (s *Store) setScanWatermark(ctx context.Context, ruleSet string, seq int64) error {
+	_, err := s.db.w.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('scan_watermark', ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, ruleSet+" "+strconv.FormatInt(seq, 10))
+	return classify(err)
+}
+
+// scanCandidates lists the entries that are not deleted, without their
+// text: every one (since < 0), or those changed after since and those
+// with findings kept from a scan with ruleSet.
+func (s *Store) scanCandidates(ctx context.Context, ruleSet string, useCache bool, since int64, fn func(candidate)) error {
+	if since >= 0 {
+		return s.scanCandidatesSince(ctx, ruleSet, since, fn)
+	}
 	q := `SELECT e.id, e.seq, e.segment, e.source_kind, e.session, e.created, e.status, NULL, NULL
 		FROM entries e WHERE e.status != 'deleted' ORDER BY e.id`
 	args := []any{}
@@ -278,6 +347,45 @@ func (s *Store) scanCandidates(ctx context.Context, ruleSet string, useCache boo
 		fn(c)
 	}
 	return classify(rows.Err())
+}
+
+// scanCandidatesSince lists the entries changed after since (to scan),
+// then the unchanged ones with findings kept for ruleSet (through the
+// partial index scan_state_found).
+func (s *Store) scanCandidatesSince(ctx context.Context, ruleSet string, since int64, fn func(candidate)) error {
+	list := func(q string, args []any, cached bool) error {
+		rows, err := s.db.r.QueryContext(ctx, q, args...)
+		if err != nil {
+			return classify(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c candidate
+			var sk, status, found string
+			var created int64
+			if err := rows.Scan(&c.ID, &c.seq, &c.Segment, &sk, &c.Session, &created, &status, &found); err != nil {
+				return classify(err)
+			}
+			c.Source.Kind, c.Status, c.Created = SourceKind(sk), Status(status), fromNanos(created)
+			if cached {
+				c.cached = []audit.Finding{}
+				if json.Unmarshal([]byte(found), &c.cached) != nil {
+					c.cached = nil // a damaged cache row: rescan the entry
+				}
+			}
+			fn(c)
+		}
+		return classify(rows.Err())
+	}
+	err := list(`SELECT id, seq, segment, source_kind, session, created, status, '' FROM entries
+		WHERE seq > ? AND status != 'deleted' ORDER BY seq, id`, []any{since}, false)
+	if err != nil {
+		return err
+	}
+	return list(`SELECT e.id, e.seq, e.segment, e.source_kind, e.session, e.created, e.status, st.findings
+		FROM scan_state st INDEXED BY scan_state_found JOIN entries e ON e.id = st.entry_id
+		WHERE st.rule_set = ? AND st.findings != '[]' AND st.seq = e.seq AND e.seq <= ? AND e.status != 'deleted'`,
+		[]any{ruleSet, since}, true)
 }
 
 func (s *Store) saveScanState(ctx context.Context, ruleSet string, fresh []Result, seqs map[string]int64) error {

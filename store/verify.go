@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -129,10 +130,24 @@ func (s *Store) verify(ctx context.Context) (*Report, error) {
 		r.LogHead, r.LogRecords = fmt.Sprintf("%x", head), n
 	}
 	var indexable int
-	if err := s.db.r.QueryRowContext(ctx, "SELECT count(*), (SELECT count(*) FROM entries WHERE status != 'deleted') FROM entries").Scan(&r.Entries, &indexable); err != nil {
+	// One snapshot for the counts and the counter kept beside them.
+	tx, err := s.db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
 		bad("database", "count entries: %v", classify(err))
 		return r, nil
 	}
+	err = tx.QueryRowContext(ctx, "SELECT count(*), (SELECT count(*) FROM entries WHERE status != 'deleted') FROM entries").Scan(&r.Entries, &indexable)
+	if err != nil {
+		tx.Rollback()
+		bad("database", "count entries: %v", classify(err))
+		return r, nil
+	}
+	if kept, err := indexableCount(ctx, tx); err != nil {
+		bad("database", "%v", err)
+	} else if kept != uint64(indexable) {
+		bad("database", "meta.indexable says %d entries to index, the table has %d", kept, indexable)
+	}
+	tx.Rollback()
 	r.Notes = s.notes
 	if s.indexErr != nil {
 		bad("index", "%v", s.indexErr)

@@ -341,6 +341,9 @@ func (w *entryWriter) commit(ctx context.Context) error {
 	if err := setSeq(ctx, w.tx, w.seq); err != nil {
 		return err
 	}
+	if err := addIndexable(ctx, w.tx, w.n); err != nil { // none is deleted
+		return err
+	}
 	var err error
 	if w.n == 1 {
 		detail := "segment " + w.first.Segment
@@ -440,6 +443,11 @@ func (s *Store) updateStatusPurge(ctx context.Context, id string, from []Status,
 	if _, err := tx.ExecContext(ctx, "UPDATE entries SET seq = ?, status = ?, updated = ?, text = ?, hash = ? WHERE id = ?",
 		seq, string(e.Status), toNanos(e.Updated), e.Text, e.Hash, id); err != nil {
 		return nil, classify(err)
+	}
+	if to == StatusDeleted { // from a status the index holds
+		if err := addIndexable(ctx, tx, -1); err != nil {
+			return nil, err
+		}
 	}
 	if err := setSeq(ctx, tx, seq); err != nil {
 		return nil, err
