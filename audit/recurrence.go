@@ -5,7 +5,6 @@ import (
 	"hash/fnv"
 	"iter"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -66,38 +65,61 @@ func jaccard(a, b map[uint64]bool) float64 {
 // so that "recurs in N segments and M sessions, first seen T" can be told.
 // entries maps entry ids to their entries (for segment, session, time).
 // Groups are ordered by spread: most segments first.
+//
+// Work grows with the findings, not with their square: an instruction seen
+// before is found by its text, a new one is compared only with the groups
+// that share a shingle with it, and membership is kept in sets (a campaign
+// planted in 10,000 entries was quadratic in both).
 func Recurrence(findings []Finding, entries map[string]Entry) []Group {
 	type member struct {
-		sh map[uint64]bool
-		g  *Group
+		order int // groups are matched first come, first served
+		sh    map[uint64]bool
+		g     *Group
+		seen  map[string]bool // "kind\x00value" already in the group's lists
 	}
 	var groups []*member
+	byText := map[string]*member{}
+	byShingle := map[uint64][]*member{}
 	for _, f := range findings {
 		if f.Category != Injection || f.Instruction == "" {
 			continue
 		}
-		sh := shingles(f.Instruction)
-		var g *Group
-		for _, m := range groups {
-			if jaccard(sh, m.sh) >= similarity {
-				g = m.g
-				break
+		m := byText[f.Instruction]
+		if m == nil {
+			sh := shingles(f.Instruction)
+			tried := map[*member]bool{}
+			for k := range sh {
+				for _, c := range byShingle[k] {
+					if tried[c] {
+						continue
+					}
+					tried[c] = true
+					if (m == nil || c.order < m.order) && jaccard(sh, c.sh) >= similarity {
+						m = c
+					}
+				}
 			}
+			if m == nil {
+				m = &member{order: len(groups), sh: sh, g: &Group{Instruction: f.Instruction}, seen: map[string]bool{}}
+				groups = append(groups, m)
+				for k := range sh {
+					byShingle[k] = append(byShingle[k], m)
+				}
+			}
+			byText[f.Instruction] = m
 		}
-		if g == nil {
-			g = &Group{Instruction: f.Instruction}
-			groups = append(groups, &member{sh: sh, g: g})
-		}
+		g := m.g
 		e := entries[f.EntryID]
-		add := func(xs *[]string, x string) {
-			if x != "" && !slices.Contains(*xs, x) {
+		add := func(xs *[]string, kind, x string) {
+			if x != "" && !m.seen[kind+"\x00"+x] {
+				m.seen[kind+"\x00"+x] = true
 				*xs = append(*xs, x)
 			}
 		}
-		add(&g.Rules, f.Rule)
-		add(&g.Entries, f.EntryID)
-		add(&g.Segments, e.Segment)
-		add(&g.Sessions, e.Session)
+		add(&g.Rules, "r", f.Rule)
+		add(&g.Entries, "e", f.EntryID)
+		add(&g.Segments, "g", e.Segment)
+		add(&g.Sessions, "s", e.Session)
 		if !e.Created.IsZero() && (g.FirstSeen.IsZero() || e.Created.Before(g.FirstSeen)) {
 			g.FirstSeen = e.Created
 		}

@@ -79,12 +79,35 @@ type ScanFinding struct {
 	Exposure   []Exposure `json:"exposure"`
 }
 
-// Recurs says where else an injected instruction appears.
+// Recurs says that an injected instruction appears elsewhere too: which
+// group of ScanResult.Groups (its index) lists where, and how many entries,
+// segments and sessions that is. The lists are in the group, once: a report
+// of a campaign planted in thousands of entries named every one of them
+// again in each finding.
 type Recurs struct {
-	Entries   []string  `json:"entries"`
-	Segments  []string  `json:"segments"`
-	Sessions  []string  `json:"sessions"`
+	Group     int       `json:"group"`
+	Entries   int       `json:"entries"`
+	Segments  int       `json:"segments"`
+	Sessions  int       `json:"sessions"`
 	FirstSeen time.Time `json:"first_seen"`
+}
+
+// Recurrences returns what each entry's findings say of the recurrence
+// groups (nil for an entry that is in none with another entry).
+func Recurrences(groups []audit.Group) func(entryID string) *Recurs {
+	byEntry := map[string]*Recurs{}
+	for i, g := range groups {
+		if len(g.Entries) < 2 {
+			continue
+		}
+		r := &Recurs{Group: i, Entries: len(g.Entries), Segments: len(g.Segments), Sessions: len(g.Sessions), FirstSeen: g.FirstSeen}
+		for _, id := range g.Entries {
+			if _, ok := byEntry[id]; !ok {
+				byEntry[id] = r
+			}
+		}
+	}
+	return func(id string) *Recurs { return byEntry[id] }
 }
 
 // ScanResult is a whole scan.
@@ -228,6 +251,7 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 		byID[id] = auditEntry(e)
 	}
 	res.Groups = audit.Recurrence(all, byID)
+	recurs := Recurrences(res.Groups)
 	exposure := map[string][]Exposure{}
 	for _, f := range all {
 		e := entries[f.EntryID]
@@ -242,12 +266,7 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 			}
 			exposure[f.EntryID], sf.Exposure = x, x
 		}
-		for _, g := range res.Groups {
-			if len(g.Entries) > 1 && slices.Contains(g.Entries, f.EntryID) {
-				sf.Recurrence = &Recurs{Entries: g.Entries, Segments: g.Segments, Sessions: g.Sessions, FirstSeen: g.FirstSeen}
-				break
-			}
-		}
+		sf.Recurrence = recurs(f.EntryID)
 		res.Findings = append(res.Findings, sf)
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool {

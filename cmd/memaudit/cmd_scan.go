@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"os"
 	"slices"
@@ -120,17 +121,21 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 		if qAt > 0 {
 			return usageError{"--quarantine-at needs a vault"}
 		}
-		ents, own, err := plaintextSource(ctx, e, *jsonlIn, *hermesDir, *owners)
+		ents, own, done, err := plaintextSource(ctx, e, *jsonlIn, *hermesDir, *owners)
 		if err != nil {
 			return err
 		}
+		defer done()
 		if len(own) > 0 {
 			// The owner's words in a chat are weighed as the owner's.
 			if sc, err = audit.New(audit.Options{ShowSecrets: *showSecrets, Owners: own}); err != nil {
 				return err
 			}
 		}
-		res := scanPlain(ctx, sc, ents, o)
+		res, err := scanPlain(ctx, sc, ents, o)
+		if err != nil {
+			return err
+		}
 		if accepted != nil {
 			res.Findings = slices.DeleteFunc(res.Findings, func(f store.ScanFinding) bool { return accepted[f.Fingerprint] == f.EntryHash })
 		}
@@ -352,8 +357,8 @@ func writeTable(w io.Writer, res *store.ScanResult, color bool) error {
 		fmt.Fprintf(tw, "  why\t%s\n", safe(f.Explanation))
 		fmt.Fprintf(tw, "  excerpt\t%s\n", safe(wordCut(f.Excerpt, 110)))
 		if f.Recurrence != nil {
-			fmt.Fprintf(tw, "  recurs\tin %d entries, %d segments, %d sessions, first seen %s\n", len(f.Recurrence.Entries), len(f.Recurrence.Segments),
-				len(f.Recurrence.Sessions), f.Recurrence.FirstSeen.Format(time.RFC3339))
+			fmt.Fprintf(tw, "  recurs\tin %d entries, %d segments, %d sessions, first seen %s\n", f.Recurrence.Entries, f.Recurrence.Segments,
+				f.Recurrence.Sessions, f.Recurrence.FirstSeen.Format(time.RFC3339))
 		}
 		if n := len(f.Exposure); n > 0 {
 			last := f.Exposure[0].Last
@@ -446,42 +451,44 @@ func wordCut(s string, n int) string {
 	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }
 
-// plaintextSource reads entries that are not in a vault yet: a JSONL file
-// or a Hermes home and its profiles (everything on disk, also what an
-// import leaves out), with the owner ids used for a Hermes home.
-func plaintextSource(ctx context.Context, e *env, jsonlPath, hermesDir string, owners []string) ([]store.Entry, []string, error) {
+// plaintextSource reads entries that are not in a vault yet: a JSONL file,
+// one line at a time, or a Hermes home and its profiles (everything on disk,
+// also what an import leaves out), with the owner ids used for a Hermes
+// home. Call done when finished.
+func plaintextSource(ctx context.Context, e *env, jsonlPath, hermesDir string, owners []string) (ents iter.Seq2[store.Entry, error], own []string, done func(), err error) {
 	if jsonlPath != "" {
 		if len(owners) > 0 {
-			return nil, nil, usageError{"--owner is for --hermes"}
+			return nil, nil, nil, usageError{"--owner is for --hermes"}
 		}
 		var r io.Reader = e.stdin
+		done = func() {}
 		if jsonlPath != "-" {
 			f, err := os.Open(jsonlPath)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
-			defer f.Close()
-			r = f
+			r, done = f, func() { f.Close() }
 		}
-		var ents []store.Entry
-		for ent, err := range newJSONLReader(r).entries() {
-			if err != nil {
-				return nil, nil, err
+		lines := newJSONLReader(r).entries()
+		return func(yield func(store.Entry, error) bool) {
+			n := 0
+			for ent, err := range lines {
+				n++
+				if err == nil && ent.ID == "" {
+					ent.ID = fmt.Sprintf("line-%d", n)
+				}
+				if !yield(ent, err) || err != nil {
+					return
+				}
 			}
-			if ent.ID == "" {
-				ent.ID = fmt.Sprintf("line-%d", len(ents)+1)
-			}
-			ents = append(ents, ent)
-		}
-		return ents, nil, nil
+		}, nil, done, nil
 	}
 	homes, err := hermes.ReadAll(ctx, hermesDir, hermes.Options{Sessions: true, Owners: owners})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	describeHomes(e.stderr, homes, true)
 	var out []store.Entry
-	var own []string
 	skips := 0
 	for _, h := range homes {
 		own = append(own, hermes.Bare(h.Owners)...)
@@ -495,47 +502,63 @@ func plaintextSource(ctx context.Context, e *env, jsonlPath, hermesDir string, o
 	if skips > 0 {
 		fmt.Fprintf(e.stderr, "memaudit: note: %s an import leaves out (undone, cron jobs, subagents) are scanned too: their text is on disk\n", count(skips, "message", "messages"))
 	}
-	return out, own, nil
-}
-
-// scanPlain scans entries outside a vault (no recall log: no exposure).
-func scanPlain(ctx context.Context, sc *audit.Scanner, ents []store.Entry, o store.ScanOptions) *store.ScanResult {
-	res := &store.ScanResult{RuleSet: sc.RuleSetVersion()}
-	byID := map[string]*store.Entry{}
-	var in []audit.Entry
-	for i := range ents {
-		x := &ents[i]
-		if !o.Matches(x) {
-			continue
-		}
-		byID[x.ID] = x
-		in = append(in, audit.Entry{ID: x.ID, Segment: x.Segment, Text: x.Text, SourceKind: string(x.Source.Kind),
-			SourceURI: x.Source.URI, Sender: x.Source.Sender, Session: x.Session, Created: x.Created})
-	}
-	var all []audit.Finding
-	for r := range sc.ScanAll(ctx, slices.Values(in)) {
-		res.Entries++
-		res.Rescanned++
-		all = append(all, r.Findings...)
-	}
-	ae := map[string]audit.Entry{}
-	for _, a := range in {
-		ae[a.ID] = a
-	}
-	res.Groups = audit.Recurrence(all, ae)
-	for _, f := range all {
-		x := byID[f.EntryID]
-		sf := store.ScanFinding{Finding: f, Segment: x.Segment, Source: x.Source, Session: x.Session, Created: x.Created,
-			Status: store.StatusActive, EntryHash: store.ContentHashHex(x.Text)}
-		for _, g := range res.Groups {
-			if len(g.Entries) > 1 && slices.Contains(g.Entries, f.EntryID) {
-				sf.Recurrence = &store.Recurs{Entries: g.Entries, Segments: g.Segments, Sessions: g.Sessions, FirstSeen: g.FirstSeen}
+	return func(yield func(store.Entry, error) bool) {
+		for _, x := range out {
+			if !yield(x, nil) {
+				return
 			}
 		}
-		res.Findings = append(res.Findings, sf)
+	}, own, func() {}, nil
+}
+
+// scanPlain audits entries that are not in a vault, one at a time: what it
+// keeps is the findings and, for the entries that have any, their
+// provenance; never the texts of the others. So memory follows the
+// findings, not the input.
+func scanPlain(ctx context.Context, sc *audit.Scanner, ents iter.Seq2[store.Entry, error], o store.ScanOptions) (*store.ScanResult, error) {
+	res := &store.ScanResult{RuleSet: sc.RuleSetVersion()}
+	type kept struct {
+		entry audit.Entry // without its text
+		src   store.Source
+		hash  string
+	}
+	found := map[string]kept{}
+	var all []audit.Finding
+	for x, err := range ents {
+		if err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if !o.Matches(&x) {
+			continue
+		}
+		a := audit.Entry{ID: x.ID, Segment: x.Segment, Text: x.Text, SourceKind: string(x.Source.Kind),
+			SourceURI: x.Source.URI, Sender: x.Source.Sender, Session: x.Session, Created: x.Created}
+		res.Entries++
+		res.Rescanned++
+		fs := sc.Scan(ctx, a)
+		if len(fs) == 0 {
+			continue
+		}
+		all = append(all, fs...)
+		a.Text = ""
+		found[x.ID] = kept{entry: a, src: x.Source, hash: store.ContentHashHex(x.Text)}
+	}
+	ae := make(map[string]audit.Entry, len(found))
+	for id, k := range found {
+		ae[id] = k.entry
+	}
+	res.Groups = audit.Recurrence(all, ae)
+	recurs := store.Recurrences(res.Groups)
+	for _, f := range all {
+		k := found[f.EntryID]
+		res.Findings = append(res.Findings, store.ScanFinding{Finding: f, Segment: k.entry.Segment, Source: k.src, Session: k.entry.Session,
+			Created: k.entry.Created, Status: store.StatusActive, EntryHash: k.hash, Recurrence: recurs(f.EntryID)})
 	}
 	slices.SortStableFunc(res.Findings, func(a, b store.ScanFinding) int { return int(b.Severity) - int(a.Severity) })
-	return res
+	return res, nil
 }
 
 // bar draws a 20-cell progress bar (an upper bound: unchanged entries are

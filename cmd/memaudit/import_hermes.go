@@ -96,7 +96,16 @@ func importHermes(ctx context.Context, e *env, v *vaultFlags, dir string, o herm
 		fmt.Fprintf(e.stderr, "  %-40s %d\n", n, segs[n])
 	}
 	// The auditor over what was imported.
-	res := scanPlain(ctx, sc, fresh, store.ScanOptions{})
+	res, err := scanPlain(ctx, sc, func(yield func(store.Entry, error) bool) {
+		for _, x := range fresh {
+			if !yield(x, nil) {
+				return
+			}
+		}
+	}, store.ScanOptions{})
+	if err != nil {
+		return err
+	}
 	bySev := map[audit.Severity]int{}
 	byCat := map[audit.Category]int{}
 	for _, f := range res.Findings {
