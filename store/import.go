@@ -101,15 +101,7 @@ func (s *Store) Import(ctx context.Context, entries iter.Seq2[Entry, error], o I
 	if err := ix.finish(); err != nil {
 		return i, fmt.Errorf("%w: %w", ErrIndexBehind, err)
 	}
-	if w.prev == s.applied.Load() {
-		err = s.applyLockedCtx(ctx, nil, w.seq)
-	} else {
-		err = s.catchUpLocked(ctx)
-	}
-	if err != nil {
-		return i, fmt.Errorf("%w: %w", ErrIndexBehind, err)
-	}
-	return i, nil
+	return i, s.indexCommitted(ctx, nil, w.prev, w.seq)
 }
 
 // indexing applies an import's entries to the index in chunks on its own

@@ -147,11 +147,11 @@ func (s *Store) installIndex(dir, building string, applied int64) error {
 	return nil
 }
 
-// rebuildIndex builds the index at open, when there is none to serve
-// meanwhile (s.idx is nil).
+// rebuildIndex builds the index in dir again from the database and
+// swaps it in: at open (s has no index yet), or while the live one serves.
 func (s *Store) rebuildIndex(ctx context.Context, dir string) error {
 	building := dir + buildingSuffix
-	b, err := s.buildIndex(ctx, building)
+	b, err := s.buildIndex(ctx, building) // a live index keeps serving meanwhile
 	if err != nil {
 		return fmt.Errorf("rebuild index: %w", err)
 	}
@@ -160,43 +160,14 @@ func (s *Store) rebuildIndex(ctx context.Context, dir string) error {
 	if err := b.finishBuild(ctx); err != nil {
 		os.RemoveAll(building)
 		return fmt.Errorf("rebuild index: %w", err)
-	}
-	if err := s.installIndex(dir, building, b.applied.Load()); err != nil {
-		return fmt.Errorf("rebuild index: %w", err)
-	}
-	return nil
-}
-
-// rebuildOnline builds the index again while the live one serves, and
-// swaps it in.
-func (s *Store) rebuildOnline(ctx context.Context) error {
-	s.rebuildMu.Lock()
-	defer s.rebuildMu.Unlock()
-	dir, err := filepath.Abs(s.indexDir())
-	if err != nil {
-		return err
-	}
-	building := dir + buildingSuffix
-	b, err := s.buildIndex(ctx, building) // s keeps serving meanwhile
-	if err != nil {
-		return fmt.Errorf("rebuild index: %w", err)
-	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	if err := b.finishBuild(ctx); err != nil {
-		os.RemoveAll(building)
-		return fmt.Errorf("rebuild index: %w", err)
-	}
-	if s.idx == nil {
-		os.RemoveAll(building)
-		return errors.New("rebuild index: the store no longer holds the index")
 	}
 	// The swap: searches wait for it (setIndex takes idxMu).
-	old := s.idx
-	s.setIndex(nil)
-	if err := old.Close(); err != nil {
-		os.RemoveAll(building)
-		return fmt.Errorf("rebuild index: close the old index: %w", err)
+	if old := s.idx; old != nil {
+		s.setIndex(nil)
+		if err := old.Close(); err != nil {
+			os.RemoveAll(building)
+			return fmt.Errorf("rebuild index: close the old index: %w", err)
+		}
 	}
 	if err := s.installIndex(dir, building, b.applied.Load()); err != nil {
 		// No index now: searches read the database; the next open
@@ -204,6 +175,20 @@ func (s *Store) rebuildOnline(ctx context.Context) error {
 		return fmt.Errorf("rebuild index: %w", err)
 	}
 	return nil
+}
+
+// rebuildOnline rebuilds the index this store holds while it serves.
+func (s *Store) rebuildOnline(ctx context.Context) error {
+	s.rebuildMu.Lock()
+	defer s.rebuildMu.Unlock()
+	dir, err := filepath.Abs(s.indexDir())
+	if err != nil {
+		return err
+	}
+	if !s.hasIdx.Load() {
+		return errors.New("rebuild index: the store does not hold the index")
+	}
+	return s.rebuildIndex(ctx, dir)
 }
 
 // rebuildRequests reads how many rebuilds other processes asked for and

@@ -342,6 +342,14 @@ func (s *Store) scanCandidates(ctx context.Context, ruleSet string, useCache boo
 			WHERE e.status != 'deleted' ORDER BY e.id`
 		args = append(args, ruleSet)
 	}
+	return s.listCandidates(ctx, q, args, fn)
+}
+
+// listCandidates runs a query whose rows are an entry's id, seq, segment,
+// source kind, session, creation time and status, then the seq and
+// findings of its scan state (NULL when there is none), and hands each to
+// fn: with the kept findings when they were found at the entry's change.
+func (s *Store) listCandidates(ctx context.Context, q string, args []any, fn func(candidate)) error {
 	rows, err := s.db.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return classify(err)
@@ -372,39 +380,15 @@ func (s *Store) scanCandidates(ctx context.Context, ruleSet string, useCache boo
 // then the unchanged ones with findings kept for ruleSet (through the
 // partial index scan_state_found).
 func (s *Store) scanCandidatesSince(ctx context.Context, ruleSet string, since int64, fn func(candidate)) error {
-	list := func(q string, args []any, cached bool) error {
-		rows, err := s.db.r.QueryContext(ctx, q, args...)
-		if err != nil {
-			return classify(err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c candidate
-			var sk, status, found string
-			var created int64
-			if err := rows.Scan(&c.ID, &c.seq, &c.Segment, &sk, &c.Session, &created, &status, &found); err != nil {
-				return classify(err)
-			}
-			c.Source.Kind, c.Status, c.Created = SourceKind(sk), Status(status), fromNanos(created)
-			if cached {
-				c.cached = []audit.Finding{}
-				if json.Unmarshal([]byte(found), &c.cached) != nil {
-					c.cached = nil // a damaged cache row: rescan the entry
-				}
-			}
-			fn(c)
-		}
-		return classify(rows.Err())
-	}
-	err := list(`SELECT id, seq, segment, source_kind, session, created, status, '' FROM entries
-		WHERE seq > ? AND status != 'deleted' ORDER BY seq, id`, []any{since}, false)
+	err := s.listCandidates(ctx, `SELECT id, seq, segment, source_kind, session, created, status, NULL, NULL FROM entries
+		WHERE seq > ? AND status != 'deleted' ORDER BY seq, id`, []any{since}, fn)
 	if err != nil {
 		return err
 	}
-	return list(`SELECT e.id, e.seq, e.segment, e.source_kind, e.session, e.created, e.status, st.findings
+	return s.listCandidates(ctx, `SELECT e.id, e.seq, e.segment, e.source_kind, e.session, e.created, e.status, st.seq, st.findings
 		FROM scan_state st INDEXED BY scan_state_found JOIN entries e ON e.id = st.entry_id
 		WHERE st.rule_set = ? AND st.findings != '[]' AND st.seq = e.seq AND e.seq <= ? AND e.status != 'deleted'`,
-		[]any{ruleSet, since}, true)
+		[]any{ruleSet, since}, fn)
 }
 
 func (s *Store) saveScanState(ctx context.Context, ruleSet string, fresh []Result, seqs map[string]int64) error {

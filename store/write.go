@@ -183,17 +183,25 @@ func (s *Store) RememberBatch(ctx context.Context, entries []Entry) ([]*Entry, e
 		}
 		return nil, err
 	}
+	return out, s.indexCommitted(ctx, out, prev, seq)
+}
+
+// indexCommitted brings the index up to change seq after a commit that
+// wrote ents (nil when they are indexed already): straight from them when
+// the index was at prev, else by catching up from the database. An error
+// wraps ErrIndexBehind: the change is committed and the index catches up
+// on its next search or open. The caller holds s.wmu.
+func (s *Store) indexCommitted(ctx context.Context, ents []*Entry, prev, seq int64) error {
+	var err error
 	if prev == s.applied.Load() {
-		err = s.applyLockedCtx(ctx, out, seq)
+		err = s.applyLockedCtx(ctx, ents, seq)
 	} else {
 		err = s.catchUpLocked(ctx)
 	}
 	if err != nil {
-		// The entries are committed; the index catches up on its next
-		// search or open.
-		return out, fmt.Errorf("%w: %w", ErrIndexBehind, err)
+		return fmt.Errorf("%w: %w", ErrIndexBehind, err)
 	}
-	return out, nil
+	return nil
 }
 
 // EntryError says which entry of a batch was refused.
@@ -463,15 +471,8 @@ func (s *Store) updateStatusPurge(ctx context.Context, id string, from []Status,
 	if err := tx.Commit(); err != nil {
 		return nil, classify(err)
 	}
-	if prev == s.applied.Load() {
-		err = s.applyLocked([]*Entry{e}, seq)
-	} else {
-		err = s.catchUpLocked(ctx)
-	}
-	if err != nil {
-		return e, fmt.Errorf("%w: %w", ErrIndexBehind, err)
-	}
-	return e, nil
+	// A status change is applied whatever ctx says: it is one document.
+	return e, s.indexCommitted(context.WithoutCancel(ctx), []*Entry{e}, prev, seq)
 }
 
 // Forget deletes an entry: its text is erased (SQLite's secure_delete
