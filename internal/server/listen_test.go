@@ -303,7 +303,7 @@ func TestConnectionFloodDoesNotStarveAgents(t *testing.T) {
 		if res.StatusCode != http.StatusCreated {
 			t.Fatalf("request %d: status %d", i, res.StatusCode)
 		}
-		if d := time.Since(start); d > time.Second {
+		if d := time.Since(start); d > 2*time.Second { // seconds where it used to time out; slack for -race on 2 cores
 			t.Errorf("request %d took %v under the flood", i, d)
 		}
 		if i%5 == 4 {
