@@ -28,6 +28,10 @@ type Group struct {
 // instructions are "the same, or nearly" (a changed address or a typo).
 const similarity = 0.6
 
+// commonShingle is the most groups a shingle may be in and still pick
+// candidates for a new instruction.
+const commonShingle = 32
+
 // shingles hashes the word 3-grams of a normalised sentence, punctuation
 // dropped ("on," and "on" are the same word).
 func shingles(s string) map[uint64]bool {
@@ -68,8 +72,11 @@ func jaccard(a, b map[uint64]bool) float64 {
 //
 // Work grows with the findings, not with their square: an instruction seen
 // before is found by its text, a new one is compared only with the groups
-// that share a shingle with it, and membership is kept in sets (a campaign
-// planted in 10,000 entries was quadratic in both).
+// that share an uncommon shingle with it (one in at most commonShingle
+// groups: instructions alike enough share their uncommon word triples too,
+// while a common one, "the user prefers", would make every group a
+// candidate), and membership is kept in sets (a campaign planted in 10,000
+// entries was quadratic in both).
 func Recurrence(findings []Finding, entries map[string]Entry) []Group {
 	type member struct {
 		order int // groups are matched first come, first served
@@ -89,6 +96,9 @@ func Recurrence(findings []Finding, entries map[string]Entry) []Group {
 			sh := shingles(f.Instruction)
 			tried := map[*member]bool{}
 			for k := range sh {
+				if len(byShingle[k]) > commonShingle {
+					continue
+				}
 				for _, c := range byShingle[k] {
 					if tried[c] {
 						continue

@@ -418,26 +418,50 @@ func (s *Store) Exposures(ctx context.Context, id string) ([]Exposure, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
+	m, err := s.exposuresOf(ctx, []string{id})
+	return m[id], err
+}
+
+// exposuresOf is Exposures of many entries, after one drain of the spool,
+// a page of ids a query (a scan with thousands of findings asked once an
+// entry).
+func (s *Store) exposuresOf(ctx context.Context, ids []string) (map[string][]Exposure, error) {
+	out := map[string][]Exposure{}
+	if len(ids) == 0 {
+		return out, nil
+	}
 	if err := s.drainSpool(ctx); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.r.QueryContext(ctx, `SELECT session, segment, count, first, last FROM exposures
-		WHERE entry_id = ? ORDER BY first, session, segment`, id)
-	if err != nil {
-		return nil, classify(err)
-	}
-	defer rows.Close()
-	var out []Exposure
-	for rows.Next() {
-		var x Exposure
-		var first, last int64
-		if err := rows.Scan(&x.Session, &x.Segment, &x.Count, &first, &last); err != nil {
+	for i := 0; i < len(ids); i += maxEventsPerStatement {
+		page := ids[i:min(i+maxEventsPerStatement, len(ids))]
+		args := make([]any, len(page))
+		for j, id := range page {
+			args[j] = id
+		}
+		rows, err := s.db.r.QueryContext(ctx, `SELECT entry_id, session, segment, count, first, last FROM exposures
+			WHERE entry_id IN (?`+strings.Repeat(",?", len(page)-1)+`) ORDER BY entry_id, first, session, segment`, args...)
+		if err != nil {
 			return nil, classify(err)
 		}
-		x.First, x.Last = fromNanos(first), fromNanos(last)
-		out = append(out, x)
+		for rows.Next() {
+			var id string
+			var x Exposure
+			var first, last int64
+			if err := rows.Scan(&id, &x.Session, &x.Segment, &x.Count, &first, &last); err != nil {
+				rows.Close()
+				return nil, classify(err)
+			}
+			x.First, x.Last = fromNanos(first), fromNanos(last)
+			out[id] = append(out[id], x)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, classify(err)
+		}
 	}
-	return out, classify(rows.Err())
+	return out, nil
 }
 
 func clampLimit(n, def int) int {

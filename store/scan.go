@@ -252,20 +252,15 @@ func (s *Store) Scan(ctx context.Context, sc *audit.Scanner, o ScanOptions, prog
 	}
 	res.Groups = audit.Recurrence(all, byID)
 	recurs := Recurrences(res.Groups)
-	exposure := map[string][]Exposure{}
+	exposure, err := s.exposuresOf(ctx, slices.Collect(maps.Keys(entries)))
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range all {
 		e := entries[f.EntryID]
 		sf := ScanFinding{Finding: f, Segment: e.Segment, Source: e.Source, Session: e.Session, Created: e.Created, Status: e.Status,
 			EntryHash: fmt.Sprintf("%x", e.Hash[:min(8, len(e.Hash))])}
-		if x, ok := exposure[f.EntryID]; ok {
-			sf.Exposure = x
-		} else {
-			x, err := s.Exposures(ctx, f.EntryID)
-			if err != nil {
-				return nil, err
-			}
-			exposure[f.EntryID], sf.Exposure = x, x
-		}
+		sf.Exposure = exposure[f.EntryID]
 		sf.Recurrence = recurs(f.EntryID)
 		res.Findings = append(res.Findings, sf)
 	}
