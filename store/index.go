@@ -136,7 +136,7 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 		// Files under another key: a rotation interrupted while it
 		// re-encrypted the index (rebuilt without a word when this open
 		// follows that rotation's recovery), or damage.
-		if old, ferr := foreignIndexFiles(idx, kid); ferr != nil || len(old) > 0 {
+		if old, ferr := foreignIndexFiles(idx, dir, kid); ferr != nil || len(old) > 0 {
 			idx.Close()
 			idx, err = nil, fmt.Errorf("%w: %d index file(s) sealed under another key", ErrCorrupt, len(old))
 			if s.opts.recovering && ferr == nil {
@@ -466,8 +466,9 @@ func checkSnapshotFiles(idx bleve.Index) error {
 // the persister (flushIndex) so that a clean shutdown replays nothing.
 func scorchConfig() map[string]any {
 	return map[string]any{
-		"bolt_timeout": "1s",
-		"unsafe_batch": true,
+		"bolt_timeout":      "1s",
+		"unsafe_batch":      true,
+		"eventCallbackName": indexEventCallback,
 	}
 }
 
@@ -560,6 +561,9 @@ func (s *Store) closeIndex() error {
 	var err error
 	if s.idx != nil {
 		err = s.idx.Close()
+		// A rotation's DropFileWriterIDs returns once bleve is closed.
+		s.indexBG.Wait()
+		releasePurges(s.idx)
 		s.setIndex(nil)
 	}
 	if s.unregister != nil {

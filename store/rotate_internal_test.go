@@ -53,7 +53,7 @@ func TestOldDataKeyOpensNothingAfterRotation(t *testing.T) {
 		t.Fatal(err)
 	}
 	newIK := vaultcrypto.IndexKey(newKey)
-	if old, err := foreignIndexFiles(s.idx, indexcrypt.KeyID(newIK)); err != nil || len(old) > 0 {
+	if old, err := foreignIndexFiles(s.idx, s.indexDir(), indexcrypt.KeyID(newIK)); err != nil || len(old) > 0 {
 		t.Fatalf("index files under another key after the rotation: %v %v", old, err)
 	}
 	used := map[string]bool{}

@@ -53,6 +53,7 @@ type Store struct {
 	rebuildMu  sync.Mutex // one index rebuild at a time
 	watchStop  func()     // stops the owner's background catch-up
 	unregister func()
+	indexBG    sync.WaitGroup // a rotation's bleve call, ended by closing idx
 	indexLock  *fsutil.Lock
 	applied    atomic.Int64
 

@@ -156,18 +156,19 @@ func Rekey(dir, newKeyID string, newKey []byte) error {
 // bleve's FileWriterIDsInUse).
 func IDPrefix(keyID string) string { return idPrefix + keyID + ":" }
 
-// lookupDir returns the registration whose directory holds path.
-func lookupDir(path string) *registration {
+// dirKeyID returns the id of the key that files under path are written
+// with now, read under mu: Rekey changes it while bleve writes.
+func dirKeyID(path string) (string, bool) {
 	p := filepath.Clean(path)
 	mu.RLock()
 	defer mu.RUnlock()
 	for {
 		if r, ok := byDir[p]; ok {
-			return r
+			return r.keyID, true
 		}
 		parent := filepath.Dir(p)
 		if parent == p {
-			return nil
+			return "", false
 		}
 		p = parent
 	}
@@ -177,16 +178,16 @@ func writerHook(context []byte) (string, func([]byte) []byte, error) {
 	if len(context) == 0 {
 		return "", nil, nil
 	}
-	r := lookupDir(string(context))
-	if r == nil {
+	keyID, ok := dirKeyID(string(context))
+	if !ok {
 		return "", nil, nil
 	}
 	salt := vaultcrypto.NewFileSalt()
-	s, err := sealerFor(r.keyID, salt)
+	s, err := sealerFor(keyID, salt)
 	if err != nil {
 		return "", nil, err
 	}
-	return idPrefix + r.keyID + ":" + base64.RawURLEncoding.EncodeToString(salt), s.Seal, nil
+	return idPrefix + keyID + ":" + base64.RawURLEncoding.EncodeToString(salt), s.Seal, nil
 }
 
 // sealerFor returns the (cached) sealer of a key id and file salt.
@@ -215,7 +216,7 @@ func sealerFor(keyID string, salt []byte) (*vaultcrypto.FileSealer, error) {
 
 func readerHook(id string, context []byte) (func([]byte) ([]byte, error), error) {
 	if id == "" {
-		if len(context) > 0 && lookupDir(string(context)) != nil {
+		if _, registered := dirKeyID(string(context)); len(context) > 0 && registered {
 			return nil, ErrUnencrypted
 		}
 		return nil, nil
