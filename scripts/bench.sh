@@ -13,7 +13,7 @@ echo "# $(date -u +%FT%TZ) $(go version) on $(nproc) cores, N=$MEMAUDIT_BENCH_N,
 grep -m1 'model name' /proc/cpuinfo || true
 b() { go test -run '^$' -count "$runs" -timeout 180m "$@" ./store | grep -E '^Benchmark'; }
 # Import: the whole vault in transactions of 10,000 (the plaintext vault beside).
-b -bench 'Import' -benchtime 1x
+b -bench 'Import' -benchtime 1x   # RememberBatch in transactions of 10,000, and Import (one stream, as memaudit import)
 # One durable Remember; recall from one segment and from the whole vault, two
 # query mixes (hits/query says how many entries each query matches); Open.
 b -bench 'Remember|Recall|Open' -benchtime 2000x

@@ -210,6 +210,41 @@ func BenchmarkImport(b *testing.B) {
 	}
 }
 
+// BenchmarkImportStream imports benchN entries into a fresh vault per
+// iteration through Import, as memaudit import does: one transaction, the
+// index built on the other core while the entries are read.
+func BenchmarkImportStream(b *testing.B) {
+	ents := newCorpus(2).entries(benchN())
+	for _, mode := range []string{"encrypted", "plaintext"} {
+		b.Run(mode, func(b *testing.B) {
+			var total time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s, _, err := createBench(b, mode, filepath.Join(b.TempDir(), "v"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				start := time.Now()
+				if n, err := s.Import(context.Background(), func(yield func(store.Entry, error) bool) {
+					for _, e := range ents {
+						if !yield(e, nil) {
+							return
+						}
+					}
+				}, store.ImportOptions{}); err != nil || n != len(ents) {
+					b.Fatal(n, err)
+				}
+				total += time.Since(start)
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(len(ents)*b.N)/total.Seconds(), "entries/s")
+		})
+	}
+}
+
 // BenchmarkRemember is one durable Remember (database commit and index
 // update) at a time into the 100k vault.
 func BenchmarkRemember(b *testing.B) {
