@@ -216,8 +216,10 @@ func sealerFor(keyID string, salt []byte) (*vaultcrypto.FileSealer, error) {
 
 func readerHook(id string, context []byte) (func([]byte) ([]byte, error), error) {
 	if id == "" {
-		if _, registered := dirKeyID(string(context)); len(context) > 0 && registered {
-			return nil, ErrUnencrypted
+		if len(context) > 0 {
+			if _, registered := dirKeyID(string(context)); registered {
+				return nil, ErrUnencrypted
+			}
 		}
 		return nil, nil
 	}
