@@ -182,38 +182,38 @@ func reportLatency(b *testing.B, lat []time.Duration) {
 // BenchmarkImport imports benchN entries into a fresh vault per iteration,
 // in transactions of 10,000.
 func BenchmarkImport(b *testing.B) {
-	ents := newCorpus(2).entries(benchN())
-	for _, mode := range []string{"encrypted", "plaintext"} {
-		b.Run(mode, func(b *testing.B) {
-			var total time.Duration
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				dir := filepath.Join(b.TempDir(), "v")
-				s, _, err := createBench(b, mode, dir)
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.StartTimer()
-				start := time.Now()
-				for j := 0; j < len(ents); j += importChunk {
-					if _, err := s.RememberBatch(context.Background(), ents[j:min(j+importChunk, len(ents))]); err != nil {
-						b.Fatal(err)
-					}
-				}
-				total += time.Since(start)
-				b.StopTimer()
-				s.Close()
-				b.StartTimer()
+	benchImport(b, func(s *store.Store, ents []store.Entry) error {
+		for j := 0; j < len(ents); j += importChunk {
+			if _, err := s.RememberBatch(context.Background(), ents[j:min(j+importChunk, len(ents))]); err != nil {
+				return err
 			}
-			b.ReportMetric(float64(len(ents)*b.N)/total.Seconds(), "entries/s")
-		})
-	}
+		}
+		return nil
+	})
 }
 
 // BenchmarkImportStream imports benchN entries into a fresh vault per
 // iteration through Import, as memaudit import does: one transaction, the
 // index built on the other core while the entries are read.
 func BenchmarkImportStream(b *testing.B) {
+	benchImport(b, func(s *store.Store, ents []store.Entry) error {
+		n, err := s.Import(context.Background(), func(yield func(store.Entry, error) bool) {
+			for _, e := range ents {
+				if !yield(e, nil) {
+					return
+				}
+			}
+		}, store.ImportOptions{})
+		if err == nil && n != len(ents) {
+			err = fmt.Errorf("imported %d of %d entries", n, len(ents))
+		}
+		return err
+	})
+}
+
+// benchImport times load filling a fresh vault with benchN entries, per
+// iteration, encrypted and plaintext.
+func benchImport(b *testing.B, load func(*store.Store, []store.Entry) error) {
 	ents := newCorpus(2).entries(benchN())
 	for _, mode := range []string{"encrypted", "plaintext"} {
 		b.Run(mode, func(b *testing.B) {
@@ -226,14 +226,8 @@ func BenchmarkImportStream(b *testing.B) {
 				}
 				b.StartTimer()
 				start := time.Now()
-				if n, err := s.Import(context.Background(), func(yield func(store.Entry, error) bool) {
-					for _, e := range ents {
-						if !yield(e, nil) {
-							return
-						}
-					}
-				}, store.ImportOptions{}); err != nil || n != len(ents) {
-					b.Fatal(n, err)
+				if err := load(s, ents); err != nil {
+					b.Fatal(err)
 				}
 				total += time.Since(start)
 				b.StopTimer()
