@@ -17,18 +17,7 @@ import (
 // the rebuild). With stderr a terminal they show progress as they go; with
 // stderr a pipe they print the same messages and no progress line.
 func TestProgressOnlyOnATerminal(t *testing.T) {
-	dir := t.TempDir()
-	env := []string{"MEMAUDIT_VAULT=" + filepath.Join(dir, "vault"), "MEMAUDIT_IDENTITY=" + filepath.Join(dir, "key")}
-	if r := runBin(t, env, "", "init"); r.code != 0 {
-		t.Fatalf("init: %v", r)
-	}
-	in := filepath.Join(dir, "in.jsonl")
-	if err := os.WriteFile(in, jsonlEntries(12000), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if r := runBin(t, env, "", "import", in); r.code != 0 {
-		t.Fatalf("import: %v", r)
-	}
+	dir, env := importedVault(t, 12000)
 
 	onTerminal := func(args ...string) string {
 		master, tty := openPTY(t)

@@ -2,11 +2,8 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -21,18 +18,7 @@ func TestLongCommandsInterrupted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports 12,000 entries")
 	}
-	dir := t.TempDir()
-	env := []string{"MEMAUDIT_VAULT=" + filepath.Join(dir, "vault"), "MEMAUDIT_IDENTITY=" + filepath.Join(dir, "key")}
-	if r := runBin(t, env, "", "init"); r.code != 0 {
-		t.Fatalf("init: %v", r)
-	}
-	in := filepath.Join(dir, "in.jsonl")
-	if err := os.WriteFile(in, jsonlEntries(12000), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if r := runBin(t, env, "", "import", in); r.code != 0 {
-		t.Fatalf("import: %v", r)
-	}
+	_, env := importedVault(t, 12000)
 	for _, tc := range []struct {
 		args []string
 		want string // in stderr when interrupted
@@ -48,16 +34,7 @@ func TestLongCommandsInterrupted(t *testing.T) {
 			cmd.Env = childEnv(t, env)
 			var out, errb bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &errb
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			time.Sleep(delay)
-			cmd.Process.Signal(syscall.SIGINT)
-			err := cmd.Wait()
-			code := 0
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			}
+			code := interruptAfter(t, cmd, delay)
 			msg := errb.String()
 			switch {
 			case strings.Contains(msg+out.String(), "context canceled"):

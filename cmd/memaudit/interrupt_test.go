@@ -34,6 +34,41 @@ func jsonlEntries(n int) []byte {
 	return b.Bytes()
 }
 
+// importedVault makes a vault through the binary and imports n entries
+// into it; it returns the directory holding vault and identity, and the
+// environment that names them.
+func importedVault(t *testing.T, n int) (string, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	env := []string{"MEMAUDIT_VAULT=" + filepath.Join(dir, "vault"), "MEMAUDIT_IDENTITY=" + filepath.Join(dir, "key")}
+	if r := runBin(t, env, "", "init"); r.code != 0 {
+		t.Fatalf("init: %v", r)
+	}
+	in := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(in, jsonlEntries(n), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := runBin(t, env, "", "import", in); r.code != 0 {
+		t.Fatalf("import: %v", r)
+	}
+	return dir, env
+}
+
+// interruptAfter starts cmd, sends it SIGINT after delay and returns its
+// exit code.
+func interruptAfter(t *testing.T, cmd *exec.Cmd, delay time.Duration) int {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(delay)
+	cmd.Process.Signal(syscall.SIGINT)
+	if ee, ok := cmd.Wait().(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	return 0
+}
+
 var importedRe = regexp.MustCompile(`"ByStatus":\{[^}]*\}|"by_status":\{[^}]*\}`)
 
 func entryCount(t *testing.T, env []string) string {
@@ -68,16 +103,7 @@ func TestImportInterruptedByCtrlC(t *testing.T) {
 		cmd.Env = append(os.Environ(), env...)
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(delay)
-		cmd.Process.Signal(syscall.SIGINT)
-		err := cmd.Wait()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		}
+		code := interruptAfter(t, cmd, delay)
 		msg := errb.String()
 		if strings.Contains(msg, "context canceled") {
 			t.Errorf("delay %v: a message for developers: %q", delay, msg)
