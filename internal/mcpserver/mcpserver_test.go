@@ -18,21 +18,29 @@ import (
 
 func init() { keyring.UseLowScryptForTests() }
 
-func setup(t *testing.T, c mcpserver.Config) (*store.Store, *mcp.ClientSession) {
+// guardedVault creates a vault with the write guard on, closed when the
+// test ends, and returns it with its scanner.
+func guardedVault(t *testing.T) (*store.Store, *audit.Scanner) {
 	t.Helper()
-	ctx := context.Background()
 	g, _ := keyring.Generate(false)
 	ids, _ := keyring.ParseIdentities(g.File)
 	sc, err := audit.New(audit.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Create(ctx, filepath.Join(t.TempDir(), "v"), store.CreateOptions{Options: store.Options{Identities: ids, Scanner: sc},
+	st, err := store.Create(context.Background(), filepath.Join(t.TempDir(), "v"), store.CreateOptions{Options: store.Options{Identities: ids, Scanner: sc},
 		Recipients: []store.Recipient{g.Recipient}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return st, sc
+}
+
+func setup(t *testing.T, c mcpserver.Config) (*store.Store, *mcp.ClientSession) {
+	t.Helper()
+	ctx := context.Background()
+	st, sc := guardedVault(t)
 	c.Scanner = sc
 	srv, err := mcpserver.New(st, c)
 	if err != nil {

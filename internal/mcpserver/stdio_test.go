@@ -6,14 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/memaudit/memaudit/audit"
-	"github.com/memaudit/memaudit/internal/keyring"
 	"github.com/memaudit/memaudit/internal/mcpserver"
 	"github.com/memaudit/memaudit/store"
 )
@@ -42,18 +39,7 @@ func (l *lockedBuffer) String() string {
 // they asked for is done.
 func TestStdioAnswersEverythingBeforeEOF(t *testing.T) {
 	ctx := context.Background()
-	g, _ := keyring.Generate(false)
-	ids, _ := keyring.ParseIdentities(g.File)
-	sc, err := audit.New(audit.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Create(ctx, filepath.Join(t.TempDir(), "v"), store.CreateOptions{Options: store.Options{Identities: ids, Scanner: sc},
-		Recipients: []store.Recipient{g.Recipient}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st, sc := guardedVault(t)
 	srv, err := mcpserver.New(st, mcpserver.Config{Segments: []string{"skill/**"}, Session: "batch", Scanner: sc,
 		Rights: []store.Right{store.RightRemember, store.RightRecall, store.RightForget, store.RightAudit}})
 	if err != nil {
