@@ -12,14 +12,17 @@ type Match struct {
 
 // Matcher is an immutable automaton, safe for concurrent use.
 type Matcher struct {
-	// next[state*classes+class[byte]] is the next state's row offset
-	// (state*classes, shifted left, low bit set when it has outputs),
-	// failure links folded in: two look-ups and no multiply per byte.
-	next []int32
+	// next[row+class[byte]] is the next state's row offset (its number
+	// times classes), failure links folded in: two look-ups and no
+	// multiply per byte. States are numbered so that those with outputs
+	// come last: a row offset of at least outRow has outputs.
+	next   []int32
+	outRow int32
 	// out[state] lists the patterns ending at state (its own and those of
-	// its failure chain).
+	// its failure chain), by the final numbering.
 	out     [][]int32
 	lens    []int
+	maxLen  int
 	count   int
 	class   [256]uint8
 	classes int
@@ -44,6 +47,7 @@ func New(patterns []string) *Matcher {
 	m.out = [][]int32{nil}
 	for pi, p := range patterns {
 		m.lens = append(m.lens, len(p))
+		m.maxLen = max(m.maxLen, len(p))
 		if p == "" {
 			continue
 		}
@@ -111,20 +115,33 @@ func New(patterns []string) *Matcher {
 		rep[m.class[c]] = lower(byte(c))
 	}
 	m.classes = nc
-	// Entries hold the target state shifted left by one, with the low bit
-	// set when the target has outputs: the scan loop tests the bit instead
-	// of loading the output list for every byte.
-	m.next = make([]int32, len(trans)*nc)
-	for s := range trans {
-		for k := 0; k < nc; k++ {
-			t := trans[s][rep[k]]
-			v := t * int32(nc) << 1 // the row offset of t: no multiply per byte
-			if len(m.out[t]) > 0 {
-				v |= 1
+	// Renumber the states, those without outputs first (the root among
+	// them: it has none), so that the scan loop tells a state with outputs
+	// by comparing its row offset, not by loading anything. Keeping the
+	// per-byte dependency chain to one load and one add is most of the
+	// matcher's speed.
+	num := make([]int32, len(trans))
+	var order []int32
+	for pass := 0; pass < 2; pass++ {
+		for s := range trans {
+			if (len(m.out[s]) > 0) == (pass == 1) {
+				num[s] = int32(len(order))
+				order = append(order, int32(s))
 			}
-			m.next[s*nc+k] = v
+		}
+		if pass == 0 {
+			m.outRow = int32(len(order) * nc)
 		}
 	}
+	out := make([][]int32, len(trans))
+	m.next = make([]int32, len(trans)*nc)
+	for ns, s := range order {
+		out[ns] = m.out[s]
+		for k := 0; k < nc; k++ {
+			m.next[ns*nc+k] = num[trans[s][rep[k]]] * int32(nc)
+		}
+	}
+	m.out = out
 	return m
 }
 
@@ -133,13 +150,81 @@ func (m *Matcher) Len() int { return m.count }
 
 // Scan calls fn for every match in text, in order of end offset. fn returns
 // false to stop.
+//
+// Each byte's step depends on the one before (a load, then an add), so one
+// walk over the text waits on memory most of the time. Longer texts are
+// walked as two halves at once, whose steps do not wait on each other: the
+// second half starts maxLen-1 bytes early, so it is in the right state
+// where it takes over, and its matches are held back until the first
+// half's are delivered.
 func (m *Matcher) Scan(text string, fn func(Match) bool) {
-	row := int32(0)
-	next, nc, class := m.next, int32(m.classes), &m.class
-	for i := 0; i < len(text); i++ {
-		v := next[row+int32(class[text[i]])]
-		row = v >> 1
-		if v&1 != 0 {
+	if len(text) < 4*m.maxLen+64 {
+		m.scan(text, 0, len(text), fn)
+		return
+	}
+	split := (len(text) + m.maxLen - 1) / 2
+	bs := split - (m.maxLen - 1) // where the second walk starts
+	next, nc, class, outRow := m.next, int32(m.classes), &m.class, m.outRow
+	var held [16]Match
+	later := held[:0]
+	ra, rb := int32(0), int32(0)
+	a, b := text[:split], text[bs:]
+	steps := min(len(a), len(b))
+	stopped := false
+	for i := 0; i < steps; i++ {
+		ra = next[ra+int32(class[a[i]])]
+		rb = next[rb+int32(class[b[i]])]
+		if ra >= outRow && !stopped {
+			for _, p := range m.out[ra/nc] {
+				if !fn(Match{Pattern: int(p), Start: i + 1 - m.lens[p], End: i + 1}) {
+					stopped = true
+					break
+				}
+			}
+		}
+		if rb >= outRow {
+			if end := bs + i + 1; end > split {
+				for _, p := range m.out[rb/nc] {
+					later = append(later, Match{Pattern: int(p), Start: end - m.lens[p], End: end})
+				}
+			}
+		}
+		if stopped {
+			return
+		}
+	}
+	// The longer half's last bytes (at most one).
+	for i := steps; i < len(a); i++ {
+		ra = next[ra+int32(class[a[i]])]
+		if ra >= outRow {
+			for _, p := range m.out[ra/nc] {
+				if !fn(Match{Pattern: int(p), Start: i + 1 - m.lens[p], End: i + 1}) {
+					return
+				}
+			}
+		}
+	}
+	for _, x := range later {
+		if !fn(x) {
+			return
+		}
+	}
+	if steps < len(b) {
+		m.scanFrom(text, bs+steps, rb, fn)
+	}
+}
+
+// scan walks text[from:to] from the root in one walk.
+func (m *Matcher) scan(text string, from, to int, fn func(Match) bool) {
+	m.scanFrom(text[:to], from, 0, fn)
+}
+
+// scanFrom walks text[from:] from the state at row offset row.
+func (m *Matcher) scanFrom(text string, from int, row int32, fn func(Match) bool) {
+	next, nc, class, outRow := m.next, int32(m.classes), &m.class, m.outRow
+	for i := from; i < len(text); i++ {
+		row = next[row+int32(class[text[i]])]
+		if row >= outRow {
 			for _, p := range m.out[row/nc] {
 				if !fn(Match{Pattern: int(p), Start: i + 1 - m.lens[p], End: i + 1}) {
 					return

@@ -64,8 +64,12 @@ func TestRandom(t *testing.T) {
 		for i := 0; i < 1+r.IntN(8); i++ {
 			pats = append(pats, gen(1+r.IntN(4)))
 		}
-		text := gen(r.IntN(60))
+		// Up to 400 bytes: texts past 4*maxLen+64 are walked as two halves.
+		text := gen(r.IntN(400))
 		got, want := collect(New(pats), text), naive(pats, text)
+		if !slices.IsSortedFunc(got, func(a, b Match) int { return a.End - b.End }) {
+			t.Fatalf("pats %q text %q: matches out of end order: %v", pats, text, got)
+		}
 		sortMatches(got)
 		sortMatches(want)
 		if !slices.Equal(got, want) {
@@ -75,10 +79,18 @@ func TestRandom(t *testing.T) {
 }
 
 func TestStop(t *testing.T) {
-	n := 0
-	New([]string{"a"}).Scan("aaaa", func(Match) bool { n++; return n < 2 })
-	if n != 2 {
-		t.Fatalf("scan went on after stop: %d", n)
+	// Short text (one walk) and long text (two halves), stopped at each
+	// match in turn: fn is called exactly up to the stop, in order.
+	for _, text := range []string{"aaaa", strings.Repeat("ab", 200)} {
+		m := New([]string{"a", "ba"})
+		all := collect(m, text)
+		for stop := 1; stop <= len(all); stop++ {
+			var got []Match
+			m.Scan(text, func(x Match) bool { got = append(got, x); return len(got) < stop })
+			if !slices.Equal(got, all[:stop]) {
+				t.Fatalf("len %d, stop after %d: got %d matches, want the first %d", len(text), stop, len(got), stop)
+			}
+		}
 	}
 }
 
