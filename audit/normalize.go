@@ -181,67 +181,85 @@ func normalize(src string) *normalized {
 // fastASCII normalises the common case, ASCII text without runs of white
 // space, in one pass: lower case, white space as single spaces, offsets
 // unchanged (off stays nil). It returns false for other text.
+//
+// The loop has no branch that depends on ordinary text (letters, digits,
+// punctuation, single spaces): word boundaries come every few bytes, and a
+// mispredicted branch at each cost more than the rest of the work.
 func fastASCII(src string, n *normalized) bool {
 	if src == "" {
 		n.plain = true
 		return true
 	}
 	b := []byte(src) // a copy to lower-case in place
-	prevSpace := false
-	blobRun, longest, special := 0, 0, false
-	for i, c := range b {
-		if blobByte[c] {
-			if blobRun++; blobRun > longest {
-				longest = blobRun
-			}
-		} else {
-			blobRun = 0
-			special = special || c == '%' || c == '<'
-		}
-		switch k := asciiKind[c]; k {
-		case kindOther:
-			prevSpace = false
-		case kindUpper:
-			b[i] = c + 'a' - 'A'
-			prevSpace = false
-		case kindSpace, kindNewline:
-			if prevSpace {
+	var run, longest int
+	var prevSpace, double, special uint8
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		k := asciiKind[c]
+		b[i] = asciiFold[c]
+		if k&(kindNewline|kindSpecial|kindHigh) != 0 {
+			if k&kindHigh != 0 {
 				n.lines = n.lines[:0]
 				return false
 			}
-			if k == kindNewline {
+			if k&kindNewline != 0 {
 				n.lines = append(n.lines, i+1)
 			}
-			b[i] = ' '
-			prevSpace = true
-		default: // non-ASCII
-			n.lines = n.lines[:0]
-			return false
+			special |= k & kindSpecial
 		}
+		run = (run + 1) & -int(k&kindBlob) // the blob run so far, 0 after any other byte
+		longest = max(longest, run)
+		space := k & kindSpace
+		double |= space & prevSpace
+		prevSpace = space
+	}
+	if double != 0 {
+		n.lines = n.lines[:0]
+		return false
 	}
 	n.text = unsafe.String(&b[0], len(b)) // b is not written again
-	n.plain = longest < minBlob && !special
+	n.plain = longest < minBlob && special == 0
 	return true
 }
 
+// asciiKind classifies bytes for fastASCII, one table look-up per byte.
 const (
-	kindOther = iota
-	kindUpper
-	kindSpace
-	kindNewline
-	kindHigh
+	kindBlob    = 1 << iota // a byte of base64, hex or padding (blobByte)
+	kindSpace               // white space
+	kindNewline             // '\n' (kindSpace too)
+	kindSpecial             // '%' and '<': the text may hide something
+	kindHigh                // not ASCII
 )
 
 var asciiKind = func() (t [256]uint8) {
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = kindUpper
+	for c := range t {
+		if blobByte[c] {
+			t[c] |= kindBlob
+		}
 	}
-	for _, c := range " \t\r\f\v" {
-		t[c] = kindSpace
+	for _, c := range " \t\r\f\v\n" {
+		t[c] |= kindSpace
 	}
-	t['\n'] = kindNewline
+	t['\n'] |= kindNewline
+	t['%'] |= kindSpecial
+	t['<'] |= kindSpecial
 	for c := 0x80; c < 0x100; c++ {
 		t[c] = kindHigh
+	}
+	return t
+}()
+
+// asciiFold is what fastASCII writes for each ASCII byte: lower case, and
+// a space for any white space.
+var asciiFold = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+		if asciiKind[c]&kindSpace != 0 {
+			t[c] = ' '
+		}
 	}
 	return t
 }()
