@@ -2,9 +2,11 @@ package audit
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -95,6 +97,85 @@ func FuzzHiddenPayloads(f *testing.F) {
 			}
 			if len(p.text) > len(s)*3 {
 				t.Fatalf("payload grew: %d from %d", len(p.text), len(s))
+			}
+		}
+	})
+}
+
+// FuzzFastASCII: the ASCII fast path of normalize agrees with the rules
+// written out a byte at a time: lower case, white space as spaces, a line
+// after each newline, plain only without a long blob run, '%' or '<'; and
+// it declines text with non-ASCII bytes or doubled white space.
+func FuzzFastASCII(f *testing.F) {
+	f.Add("Hello World\nsecond line")
+	f.Add("key aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ= end")
+	f.Add("50% <b>  x\t\ty é")
+	f.Add(strings.Repeat("A", 23) + " " + strings.Repeat("b", 24))
+	f.Fuzz(func(t *testing.T, s string) {
+		var n normalized
+		ok := fastASCII(s, &n)
+		want, wantOK := true, true
+		var text []byte
+		var lines []int
+		run, longest, special, prev := 0, 0, false, false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			space := strings.IndexByte(" \t\r\f\v\n", c) >= 0
+			switch {
+			case c >= 0x80, space && prev:
+				wantOK = false
+			case space:
+				c = ' '
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if s[i] == '\n' {
+				lines = append(lines, i+1)
+			}
+			prev = space
+			if blobByte[s[i]] {
+				run++
+				longest = max(longest, run)
+			} else {
+				run = 0
+			}
+			special = special || c == '%' || c == '<'
+			text = append(text, c)
+		}
+		want = longest < minBlob && !special
+		if ok != wantOK {
+			t.Fatalf("fastASCII accepted %v, want %v", ok, wantOK)
+		}
+		if !ok {
+			if len(n.lines) != 0 {
+				t.Fatalf("declined text left lines %v", n.lines)
+			}
+			return
+		}
+		if n.text != string(text) || n.plain != want || !slices.Equal(n.lines, lines) || n.off != nil {
+			t.Fatalf("got %q plain=%v lines=%v, want %q plain=%v lines=%v", n.text, n.plain, n.lines, text, want, lines)
+		}
+	})
+}
+
+// FuzzScanWord: the word reader that takes eight bytes at a time finds the
+// same ends and hashes as the one that takes a byte at a time, from every
+// place a word can start.
+func FuzzScanWord(f *testing.F) {
+	f.Add("abc 123 x")
+	f.Add(strings.Repeat("a", 64) + " " + strings.Repeat("b", 65) + " " + strings.Repeat("c7", 32))
+	f.Add("mixed Upper wörd naïve 9z\x80\xff abcdefgh")
+	f.Add("abcdefg")
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if !(isAlnum(s[i]) || s[i] >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r))) {
+				continue
+			}
+			e1, h1, s1 := scanWord(s, i)
+			e2, h2, s2 := scanWordBytes(s, i)
+			if e1 != e2 || h1 != h2 || s1 != s2 {
+				t.Fatalf("at %d: scanWord %d %x %x, scanWordBytes %d %x %x", i, e1, h1, s1, e2, h2, s2)
 			}
 		}
 	})

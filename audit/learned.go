@@ -157,9 +157,67 @@ func hashWord(w string) (h, stem uint64) {
 }
 
 // scanWord reads the word that starts at t[i] (a letter or digit) and
-// returns its end and hashWord(t[i:end]), gathering the eight-byte chunks
-// as it finds the end (the bytes are read once).
+// returns its end and hashWord(t[i:end]). Normalised text is lower case,
+// so it reads eight bytes at a time while they are lower-case letters and
+// digits; a word with anything else in it (upper case, non-ASCII letters)
+// is read byte by byte (scanWordBytes).
 func scanWord(t string, i int) (end int, h, stem uint64) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	var chunks [8]uint64
+	n := 0
+	for j := i; ; j += 8 {
+		var x uint64
+		if j+8 <= len(t) {
+			x = uint64(t[j]) | uint64(t[j+1])<<8 | uint64(t[j+2])<<16 | uint64(t[j+3])<<24 |
+				uint64(t[j+4])<<32 | uint64(t[j+5])<<40 | uint64(t[j+6])<<48 | uint64(t[j+7])<<56
+		} else {
+			for k := len(t) - 1; k >= j; k-- { // the text's end reads as zero bytes: not in a word
+				x = x<<8 | uint64(t[k])
+			}
+		}
+		// The high bit of each byte that is a-z, and of each that is 0-9.
+		// Exact for ASCII bytes; a byte of 128 or more is never counted
+		// (a carry out of it only reaches the bytes after it).
+		letter := (x + 0x1f*lo) &^ (x + 0x05*lo) & hi
+		digit := (x + 0x50*lo) &^ (x + 0x46*lo) & hi
+		p := bits.TrailingZeros64(^(letter|digit)&hi) / 8 // bytes of the word in x
+		dm := (digit >> 7) * 0xFF                         // digits fold to '0'
+		x = x&^dm | dm&(0x30*lo)
+		if p < 8 {
+			if b := byte(x >> (8 * p)); b >= utf8.RuneSelf || wordByte[b] != 0 {
+				return scanWordBytes(t, i) // the word goes on with a byte this loop does not read
+			}
+			x &= 1<<(8*p) - 1
+		}
+		if n == len(chunks) {
+			if p == 0 { // exactly 64 bytes
+				end = j
+				break
+			}
+			return scanWordLong(t, i)
+		}
+		if p > 0 {
+			chunks[n] = x
+			n++
+		}
+		if p < 8 {
+			end = j + p
+			break
+		}
+	}
+	h = uint64(end-i) * 0x9E3779B97F4A7C15
+	for _, c := range chunks[:n] {
+		h = mix64(h ^ c)
+	}
+	if end-i > 5 {
+		stem = mix64(chunks[0]&0xFFFFFFFFFF ^ 0x5354454d)
+	}
+	return end, h | 1, stem
+}
+
+// scanWordBytes is scanWord for any word, a byte at a time, gathering the
+// eight-byte chunks as it finds the end (the bytes are read once).
+func scanWordBytes(t string, i int) (end int, h, stem uint64) {
 	var chunks [8]uint64
 	var v uint64
 	shift, n := uint(0), 0
@@ -312,11 +370,18 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{s: sentFeats{idx: 
 // tokenCues returns the cues a plain (unquoted) word fires, alone and with
 // the word before it.
 func tokenCues(k *token, afterPairStart bool) uint32 {
-	c := k.lex
+	return wordCues(k.lex, k.ph, afterPairStart, k.dotted)
+}
+
+// wordCues is tokenCues on a word's parts: its lexicon bits, its pair
+// hash with the word before, whether that word begins a two-word entry,
+// and whether it is dotted.
+func wordCues(lexBits uint32, ph uint64, afterPairStart, dotted bool) uint32 {
+	c := lexBits
 	if afterPairStart {
-		c |= lex.get(k.ph)
+		c |= lex.get(ph)
 	}
-	if k.dotted {
+	if dotted {
 		c &^= 1 << cueReport
 	}
 	return c & cueMask
@@ -468,16 +533,16 @@ func extract(t string, lines []int, w []int16, named bool, emit func(*sentFeats)
 		}
 		if word {
 			j, h, h5 := scanWord(t, i)
-			k := token{h: h, start: int32(i), end: int32(j), quoted: inQuote, dotted: i > 0 && (t[i-1] == '.' || t[i-1] == '@' || t[i-1] == '/')}
-			k.h5 = h5
+			dotted := i > 0 && (t[i-1] == '.' || t[i-1] == '@' || t[i-1] == '/')
+			var ph uint64
 			if tokens > 0 {
-				k.ph = pairHash(prevH, h)
+				ph = pairHash(prevH, h)
 			}
 			prevH = h
-			k.lex = lex.get(h)
-			k.pairStart = k.lex&pairStartBit != 0
-			if stream {
-				c := tokenCues(&k, tokens > 0 && prevPair)
+			lexBits := lex.get(h)
+			pairStart := lexBits&pairStartBit != 0
+			if stream { // no token kept: the sums go on as the words come
+				c := wordCues(lexBits, ph, tokens > 0 && prevPair, dotted)
 				var v int32
 				n := 1
 				v = int32(w[bucket(h, kindWord)])
@@ -485,36 +550,36 @@ func extract(t string, lines []int, w []int16, named bool, emit func(*sentFeats)
 					v += int32(w[bucket(h, kindFirst)])
 					n++
 				}
-				if k.h5 != 0 {
-					v += int32(w[bucket(k.h5, kindStem)])
+				if h5 != 0 {
+					v += int32(w[bucket(h5, kindStem)])
 					n++
 				}
 				if tokens > 0 {
-					v += int32(w[bucket(k.ph, kindPair)])
+					v += int32(w[bucket(ph, kindPair)])
 					n++
 				}
 				sumP += v
 				cuesP |= c
 				s.n += n
-				if k.quoted {
+				if inQuote {
 					v = int32(w[bucket(h, kindWord|quotedKind)])
 					if tokens == 0 {
 						v += int32(w[bucket(h, kindFirst|quotedKind)])
 					}
-					if k.h5 != 0 {
-						v += int32(w[bucket(k.h5, kindStem|quotedKind)])
+					if h5 != 0 {
+						v += int32(w[bucket(h5, kindStem|quotedKind)])
 					}
 					if tokens > 0 {
-						v += int32(w[bucket(k.ph, kindPair|quotedKind)])
+						v += int32(w[bucket(ph, kindPair|quotedKind)])
 					}
 				} else {
 					cuesQ |= c
 					allQuoted = false
 				}
 				sumQ += v
-				prevPair = k.pairStart
+				prevPair = pairStart
 			} else {
-				toks[tokens] = k
+				toks[tokens] = token{h: h, h5: h5, ph: ph, start: int32(i), end: int32(j), quoted: inQuote, dotted: dotted, lex: lexBits, pairStart: pairStart}
 			}
 			tokens++
 			i = j
