@@ -22,6 +22,16 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 	if p.m.LineStart && !nz.lineStart(ts) {
 		return span{}, false
 	}
+	if te+1 < len(n) && n[te] == ' ' {
+		for _, w := range p.m.UnlessNext {
+			if strings.HasPrefix(n[te+1:], w) && (te+1+len(w) == len(n) || !isWordByte(n[te+1+len(w)])) {
+				return span{}, false
+			}
+		}
+	}
+	if inURL(n, ts) {
+		return span{}, false // "https://mirror.example/download" names a place, it asks nothing
+	}
 	for _, u := range p.m.Unless {
 		from := max(0, ts-len(u)-12)
 		if strings.Contains(n[from:ts], u) {
@@ -64,6 +74,13 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 		end = max(end, best)
 	}
 	return span{start: ts, end: end}, true
+}
+
+// inURL reports whether n[i] is inside a URL: the text since the last
+// white space holds "://".
+func inURL(n string, i int) bool {
+	from := strings.LastIndexByte(n[:i], ' ') + 1
+	return from < i && strings.Contains(n[from:i], "://")
 }
 
 func isWordByte(c byte) bool { return isAlnum(c) || c >= 0x80 }

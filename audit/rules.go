@@ -46,6 +46,9 @@ type PhraseMatch struct {
 	// kinds (content the agent read, not people talking to it).
 	Sources []string `json:"sources,omitempty"`
 	Unless  []string `json:"unless,omitempty"`
+	// UnlessNext lists words that, right after the trigger, cancel it:
+	// there the trigger is a noun ("search results", "list of").
+	UnlessNext []string `json:"unless_next,omitempty"`
 }
 
 // RuleSet is the embedded rule metadata and its version; the version goes
