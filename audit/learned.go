@@ -870,13 +870,18 @@ func (s *Scanner) learned(n *normalized, text string, w window) (raw, bool) {
 		instr: strings.TrimSpace(n.text[w.start:w.end])}, true
 }
 
-// reported lowers phrase-rule findings in sentences the learned layer
-// reads as reported or quoted rather than given: the sentence has a
-// reporting word outside quotes (tried, blocked, example, phishing, ...)
-// and every sentence the match touches scores below the low threshold.
-// A security note that quotes an attack is not the attack; the phrase
-// rules cannot tell the two apart, the model was trained to.
-func (s *Scanner) reported(found []raw, sents []window) {
+// reported lowers phrase-rule findings in sentences that report or quote
+// an instruction rather than give it. The sentence must have a reporting
+// word outside quotes (tried, blocked, example, phishing, ...), and
+// either the learned layer scores every sentence the match touches below
+// its low threshold, or the match itself is framed as a mention: quoted,
+// or introduced by "tried to make me", "instructions like" and their like
+// (mentioned). A security note that quotes an attack is not the attack:
+// such a finding drops two levels, and when the match is framed as a
+// mention, where the entry came from no longer weighs it either (the
+// source reported the instruction, it did not give it). The phrase rules
+// alone cannot tell the two apart.
+func (s *Scanner) reported(text string, found []raw, sents []window) {
 	for i := range found {
 		r := &found[i]
 		if r.nend == 0 || s.rules[r.rule].Category != Injection || r.rule == learnedRule {
@@ -888,11 +893,20 @@ func (s *Scanner) reported(found []raw, sents []window) {
 				top, cues, any = max(top, w.logit), cues|w.cues, true
 			}
 		}
-		if !any || cues&(1<<cueReport) == 0 || top >= s.model.tLow {
+		if !any || cues&(1<<cueReport) == 0 {
+			continue
+		}
+		var note string
+		switch {
+		case mentioned(text, r.nstart, r.nend):
+			note = "lowered: the instruction is quoted or reported in a sentence that says so, not given"
+			r.mention = true
+		case top < s.model.tLow:
+			note = fmt.Sprintf("lowered: the learned layer reads the sentence as reported or quoted, not given (score %.2f, below %.2f)", sigmoid(top), sigmoid(s.model.tLow))
+		default:
 			continue
 		}
 		r.adjust -= 2
-		note := fmt.Sprintf("lowered: the learned layer reads the sentence as reported or quoted, not given (score %.2f, below %.2f)", sigmoid(top), sigmoid(s.model.tLow))
 		if r.note != "" {
 			note = r.note + "; " + note
 		}

@@ -166,6 +166,9 @@ type raw struct {
 	instr string
 	// nstart and nend locate a phrase match in the normalised text.
 	nstart, nend int
+	// mention: the match is an instruction reported or quoted, not given;
+	// where the entry came from does not weigh it.
+	mention bool
 }
 
 // Scan returns the findings in one entry, ordered by position. It returns
@@ -208,7 +211,7 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
 			}
 		}
 		if best, ok := s.model.score(n.text, n.lines, keep); ok {
-			s.reported(found, sents)
+			s.reported(n.text, found, sents)
 			if r, ok := s.learned(n, text, best); ok {
 				found = append(found, r)
 			}
@@ -408,7 +411,7 @@ func (s *Scanner) finding(e Entry, r raw, all []raw, factor int, why string) Fin
 		adjust++
 		f.Explanation += "; hidden in " + r.hidden
 	}
-	if rule.Category == Injection {
+	if rule.Category == Injection && !r.mention {
 		f.Factor = factor
 		adjust += factor
 		f.Explanation += "; " + why

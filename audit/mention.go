@@ -1,0 +1,89 @@
+package audit
+
+import "strings"
+
+// A security note that quotes an attack mentions the instruction; it does
+// not give it. mentioned reports whether the phrase match at n[start:end]
+// is framed that way within its sentence: quoted (an opening quote before
+// it that is still open, closed after it), or introduced by a reporting
+// frame ("tried to make me", "instructions like", "asked the assistant
+// to"). The caller also requires a reporting word in the sentence
+// (refused, blocked, phishing, example, ...), so an instruction that
+// merely sits in quotes is not lowered.
+func mentioned(n string, start, end int) bool {
+	from, to := sentenceAround(n, start, end)
+	before, after := n[from:start], n[end:to]
+	if quoted(before, after) {
+		return true
+	}
+	for _, f := range mentionFrames {
+		if strings.Contains(before, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAround returns the bounds of the sentence holding n[start:end]:
+// from after the last ". ", "! ", "? " or "; " before start to the first
+// after end.
+func sentenceAround(n string, start, end int) (int, int) {
+	from := 0
+	for _, sep := range []string{". ", "! ", "? ", "; "} {
+		if k := strings.LastIndex(n[:start], sep); k >= 0 && k+len(sep) > from {
+			from = k + len(sep)
+		}
+	}
+	to := len(n)
+	for _, sep := range []string{". ", "! ", "? ", "; "} {
+		if k := strings.Index(n[end:], sep); k >= 0 && end+k < to {
+			to = end + k
+		}
+	}
+	return from, to
+}
+
+// quoted reports whether a quotation opened in before is still open at
+// the match and closes in after.
+func quoted(before, after string) bool {
+	// Straight double quotes: an odd count before means one is open.
+	if strings.Count(before, "\"")%2 == 1 && strings.Contains(after, "\"") {
+		return true
+	}
+	for _, q := range [][2]string{{"“", "”"}, {"«", "»"}, {"„", "“"}, {"‘", "’"}} {
+		if o := strings.LastIndex(before, q[0]); o >= 0 && !strings.Contains(before[o:], q[1]) && strings.Contains(after, q[1]) {
+			return true
+		}
+	}
+	// A single quote opens at the start or after a space, colon or
+	// parenthesis, and closes before a space, punctuation or the end; an
+	// apostrophe sits between letters ("don't").
+	o := -1
+	for i := len(before) - 1; i >= 0; i-- {
+		if before[i] == '\'' && (i == 0 || strings.IndexByte(" :(", before[i-1]) >= 0) {
+			o = i
+			break
+		}
+	}
+	return o >= 0 && closingSingle(before[o+1:]) < 0 && closingSingle(after) >= 0
+}
+
+// closingSingle returns where a closing single quote is in s, or -1.
+func closingSingle(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' && (i+1 == len(s) || !isWordByte(s[i+1])) {
+			return i
+		}
+	}
+	return -1
+}
+
+// mentionFrames introduce a reported instruction (normalised: lower case).
+var mentionFrames = []string{
+	"tried to make me", "tried to get me to", "tried to get the assistant", "tried to make the assistant", "attempted to make",
+	"asked the assistant to", "asked assistants to", "asking assistants to", "telling assistants to", "told the assistant to",
+	"instructions like", "strings like", "phrases like", "messages like", "wanted me to", "wanted the assistant to",
+	"versuchte, mich", "versuchte mich", "wollte, dass ich", "wollte, dass der assistent", "anweisungen wie",
+	"intentó que", "pedía al asistente", "pidió al asistente", "órdenes como", "instrucciones como",
+	"a tenté de me faire", "tenté de me faire", "demandait à l'assistant", "a demandé à l'assistant", "instructions comme",
+}
