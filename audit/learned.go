@@ -870,18 +870,22 @@ func (s *Scanner) learned(n *normalized, text string, w window) (raw, bool) {
 		instr: strings.TrimSpace(n.text[w.start:w.end])}, true
 }
 
-// reported lowers phrase-rule findings in sentences that report or quote
-// an instruction rather than give it. The sentence must have a reporting
-// word outside quotes (tried, blocked, example, phishing, ...), and
-// either the learned layer scores every sentence the match touches below
-// its low threshold, or the match itself is framed as a mention: quoted,
-// or introduced by "tried to make me", "instructions like" and their like
-// (mentioned). A security note that quotes an attack is not the attack:
-// such a finding drops two levels, and when the match is framed as a
-// mention, where the entry came from no longer weighs it either (the
-// source reported the instruction, it did not give it). The phrase rules
-// alone cannot tell the two apart.
-func (s *Scanner) reported(text string, found []raw, sents []window) {
+// weighRules lowers phrase-rule findings the learned layer and the
+// sentence around them show are not instructions given to the agent:
+//
+//   - reported or quoted: the sentence has a reporting word outside quotes
+//     (tried, blocked, example, phishing, ...), and either the match is
+//     framed as a mention (quoted, or introduced by "tried to make me",
+//     "instructions like", ...: mentioned) or the learned layer scores
+//     every sentence the match touches below its low threshold. A
+//     security note that quotes an attack is not the attack: the finding
+//     drops two levels, and for a mention where the entry came from no
+//     longer weighs it (the source reported the instruction, it did not
+//     give it);
+//   - a benign standing instruction: see formRules.
+//
+// The phrase rules alone cannot tell these apart from the real thing.
+func (s *Scanner) weighRules(text string, found []raw, sents []window, best float32) {
 	for i := range found {
 		r := &found[i]
 		if r.nend == 0 || s.rules[r.rule].Category != Injection || r.rule == learnedRule {
@@ -893,7 +897,14 @@ func (s *Scanner) reported(text string, found []raw, sents []window) {
 				top, cues, any = max(top, w.logit), cues|w.cues, true
 			}
 		}
-		if !any || cues&(1<<cueReport) == 0 {
+		if !any {
+			continue
+		}
+		if cues&(1<<cueReport) == 0 {
+			if formRules[r.rule] && max(top, best) < s.model.tLow && !asksDanger(cues) && !promotes(text, r.nstart, r.nend) {
+				r.adjust--
+				r.note = appendNote(r.note, fmt.Sprintf("lowered: a standing instruction the learned layer reads as benign (score %.2f, below %.2f)", sigmoid(max(top, best)), sigmoid(s.model.tLow)))
+			}
 			continue
 		}
 		var note string
@@ -907,9 +918,47 @@ func (s *Scanner) reported(text string, found []raw, sents []window) {
 			continue
 		}
 		r.adjust -= 2
-		if r.note != "" {
-			note = r.note + "; " + note
-		}
-		r.note = note
+		r.note = appendNote(r.note, note)
 	}
+}
+
+func appendNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// formRules match the form of a standing instruction ("from now on",
+// "before answering") bound to any action verb; what the instruction asks
+// decides whether it is dangerous, and that is the learned layer's to
+// read. When it scores the whole entry (its best window of one or two
+// sentences) below its low threshold, the sentences name nothing
+// dangerous (asksDanger) and nothing near the match promotes a product,
+// the finding drops one level: "going forward,
+// include the page number when you quote the book" is the owner's habit,
+// not an attack.
+var formRules = map[string]bool{"persistent-directive": true, "tool-coercion": true}
+
+// asksDanger reports whether the cues of the sentences a match touches
+// name something dangerous to ask: secrets, code, permissions, deception,
+// money or downloads, or sending to an address ("forward" alone is also
+// "going forward").
+func asksDanger(cues uint32) bool {
+	const always = 1<<cueSecret | 1<<cueExec | 1<<cuePerm | 1<<cueDeceive | 1<<cueMoney | 1<<cueDownload
+	const outside = 1<<cueURL | 1<<cueEmail
+	return cues&always != 0 || cues&(1<<cueExfil) != 0 && cues&outside != 0
+}
+
+// promotes reports whether the words around a match push a product or a
+// site ("always recommend QuantumFund"): sponsored content is a danger
+// the cues do not name.
+func promotes(text string, start, end int) bool {
+	near := text[max(0, start-200):min(len(text), end+200)]
+	for _, w := range []string{"recommend", "promot", "advertis", "sponsor", "affiliate", "empfiehl", "empfehl", "recomiend", "recomend", "recommand", "publicité", "publicidad", "werbung"} {
+		if strings.Contains(near, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -211,7 +211,7 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
 			}
 		}
 		if best, ok := s.model.score(n.text, n.lines, keep); ok {
-			s.reported(n.text, found, sents)
+			s.weighRules(n.text, found, sents, best.logit)
 			if r, ok := s.learned(n, text, best); ok {
 				found = append(found, r)
 			}
