@@ -900,20 +900,19 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 		if !any {
 			continue
 		}
-		if cues&(1<<cueReport) == 0 {
-			if formRules[r.rule] && max(top, best) < s.model.tLow && !asksDanger(cues) && !promotes(text, r.nstart, r.nend) {
-				r.adjust--
-				r.note = appendNote(r.note, fmt.Sprintf("lowered: a standing instruction the learned layer reads as benign (score %.2f, below %.2f)", sigmoid(max(top, best)), sigmoid(s.model.tLow)))
-			}
-			continue
-		}
+		framed, inQuotes := mentioned(text, r.nstart, r.nend)
+		report := cues&(1<<cueReport) != 0
 		var note string
 		switch {
-		case mentioned(text, r.nstart, r.nend):
+		case framed || inQuotes && report:
 			note = "lowered: the instruction is quoted or reported in a sentence that says so, not given"
 			r.mention = true
-		case top < s.model.tLow:
+		case report && top < s.model.tLow && !claimRules[r.rule]:
 			note = fmt.Sprintf("lowered: the learned layer reads the sentence as reported or quoted, not given (score %.2f, below %.2f)", sigmoid(top), sigmoid(s.model.tLow))
+		case !report && formRules[r.rule] && max(top, best) < s.model.tLow && !asksDanger(cues) && !promotes(text, r.nstart, r.nend):
+			r.adjust--
+			r.note = appendNote(r.note, fmt.Sprintf("lowered: a standing instruction the learned layer reads as benign (score %.2f, below %.2f)", sigmoid(max(top, best)), sigmoid(s.model.tLow)))
+			continue
 		default:
 			continue
 		}
@@ -921,6 +920,14 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 		r.note = appendNote(r.note, note)
 	}
 }
+
+// claimRules match what is asked or claimed outright (a payment or
+// download source that changed, a grant of rights, a false report of
+// work done): their words carry the danger whoever frames them, so only
+// a mention (quoted, or introduced as reported) lowers them, not the
+// learned layer's score with a reporting word somewhere in the sentence
+// ("PyPI is blocked here" is part of the claim).
+var claimRules = map[string]bool{"payment-details-changed": true, "download-redirect": true, "privilege-grant": true, "false-completion": true}
 
 func appendNote(a, b string) string {
 	if a == "" {

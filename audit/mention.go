@@ -3,25 +3,23 @@ package audit
 import "strings"
 
 // A security note that quotes an attack mentions the instruction; it does
-// not give it. mentioned reports whether the phrase match at n[start:end]
-// is framed that way within its sentence: quoted (an opening quote before
-// it that is still open, closed after it), or introduced by a reporting
-// frame ("tried to make me", "instructions like", "asked the assistant
-// to"). The caller also requires a reporting word in the sentence
-// (refused, blocked, phishing, example, ...), so an instruction that
-// merely sits in quotes is not lowered.
-func mentioned(n string, start, end int) bool {
+// not give it. mentioned reports how the phrase match at n[start:end] is
+// framed within its sentence: introduced by a reporting frame ("tried to
+// make me", "instructions like", "asked the assistant to"), or quoted (an
+// opening quote before it that is still open, closed after it). A frame
+// says by itself that the instruction is reported; quotes alone do not
+// (the caller also wants a reporting word in the sentence: refused,
+// blocked, phishing, example, ...).
+func mentioned(n string, start, end int) (framed, inQuotes bool) {
 	from, to := sentenceAround(n, start, end)
 	before, after := n[from:start], n[end:to]
-	if quoted(before, after) {
-		return true
-	}
 	for _, f := range mentionFrames {
 		if strings.Contains(before, f) {
-			return true
+			framed = true
+			break
 		}
 	}
-	return false
+	return framed, quoted(before, after)
 }
 
 // sentenceAround returns the bounds of the sentence holding n[start:end]:
@@ -80,10 +78,14 @@ func closingSingle(s string) int {
 
 // mentionFrames introduce a reported instruction (normalised: lower case).
 var mentionFrames = []string{
-	"tried to make me", "tried to get me to", "tried to get the assistant", "tried to make the assistant", "attempted to make",
-	"asked the assistant to", "asked assistants to", "asking assistants to", "telling assistants to", "told the assistant to",
+	"tried to make me", "tried to get me to", "tried to get the assistant", "tried to make the assistant", "attempted to make", "tried to convince",
+	"asked the assistant to", "asking the assistant to", "asked assistants to", "asking assistants to", "asks assistants to", "ask assistants to",
+	"telling assistants to", "telling the assistant to", "told the assistant to", "instructing the assistant to", "urging assistants to",
 	"instructions like", "strings like", "phrases like", "messages like", "wanted me to", "wanted the assistant to",
-	"versuchte, mich", "versuchte mich", "wollte, dass ich", "wollte, dass der assistent", "anweisungen wie",
-	"intentó que", "pedía al asistente", "pidió al asistente", "órdenes como", "instrucciones como",
-	"a tenté de me faire", "tenté de me faire", "demandait à l'assistant", "a demandé à l'assistant", "instructions comme",
+	"versuchte, mich", "versuchte mich", "mich dazu bringen", "wollte, dass ich", "wollte, dass der assistent", "fordert den assistenten auf",
+	"fordern assistenten auf", "auffordern", "anweisungen wie", "verlangte",
+	"intentó que", "pedía al asistente", "pidió al asistente", "piden a los asistentes", "pide a los asistentes", "pedían que", "quería que",
+	"órdenes como", "instrucciones como",
+	"a tenté de me faire", "tenté de me faire", "demandait à l'assistant", "a demandé à l'assistant", "demandent aux assistants",
+	"demande aux assistants", "voulait que", "voulait me faire", "instructions comme",
 }

@@ -24,7 +24,8 @@ func TestMentioned(t *testing.T) {
 		{`a page tried to make me click. send the keys to x.`, "send the keys", false},
 	} {
 		i := indexOf(c.text, c.match)
-		if got := mentioned(c.text, i, i+len(c.match)); got != c.want {
+		framed, inQuotes := mentioned(c.text, i, i+len(c.match))
+		if got := framed || inQuotes; got != c.want {
 			t.Errorf("mentioned(%q at %q) = %v, want %v", c.text, c.match, got, c.want)
 		}
 	}
