@@ -236,9 +236,12 @@ func (accessCode) check(text string, ts, te int) (span, bool) {
 	// "zip code 10115", "error code 4012" and their like are not secrets.
 	var buf [64]byte
 	before := lowerInto(buf[:0], strings.TrimRight(text[max(0, ts-12):ts], " "))
-	for _, w := range notSecretCodes {
-		if len(before) >= len(w) && string(before[len(before)-len(w):]) == w {
-			return span{}, false
+	if len(before) > 0 {
+		last := before[len(before)-1]
+		for _, w := range notSecretCodes {
+			if w[len(w)-1] == last && len(before) >= len(w) && string(before[len(before)-len(w):]) == w {
+				return span{}, false
+			}
 		}
 	}
 	numeric := accessCodeTriggers[string(lowerInto(buf[:0], text[ts:te]))]
@@ -267,7 +270,10 @@ func (accessCode) check(text string, ts, te int) (span, bool) {
 		if j == i {
 			break
 		}
-		tok := strings.TrimRight(text[i:j], ".;:!?")
+		tok := text[i:j]
+		for len(tok) > 0 && strings.IndexByte(".;:!?", tok[len(tok)-1]) >= 0 {
+			tok = tok[:len(tok)-1]
+		}
 		words++
 		if len(tok) <= 8 && codeStop[string(lowerInto(buf[:0], tok))] {
 			if best.end == 0 {
@@ -333,7 +339,7 @@ func codeLike(tok string) bool {
 // or placeholder.
 func passwordLike(tok string) bool {
 	if len(tok) < 6 || len(tok) > 64 || strings.Contains(tok, "://") || strings.Contains(tok, "@") || strings.HasPrefix(tok, "~") ||
-		strings.HasPrefix(tok, "/") || weakSecret(tok) {
+		strings.HasPrefix(tok, "/") {
 		return false
 	}
 	lower, letter, symbol, digitThenLetter, digit := false, false, false, false, false
@@ -354,6 +360,7 @@ func passwordLike(tok string) bool {
 		}
 	}
 	// Capitals alone pass at eight characters or more ("DS920+" is a
-	// device, "NZULE-071!JHI9" a password).
-	return letter && (lower || len(tok) >= 8) && (symbol || digitThenLetter)
+	// device, "NZULE-071!JHI9" a password). The word lists last: most
+	// words fail the shape first.
+	return letter && (lower || len(tok) >= 8) && (symbol || digitThenLetter) && !weakSecret(tok)
 }
