@@ -57,7 +57,8 @@ func flagged(fs []Finding, label string, rulesOnly bool) bool {
 
 // evalRows are the rows the evaluation reports: every test row, the
 // generated tune rows (plain, and with their attacks hidden by one trick
-// each), and the seen BIPIA split in e-mail.
+// each), the seen BIPIA split in e-mail, and the held-out generated rows
+// (heldout_test.go).
 func evalRows(t testing.TB) []row {
 	var out []row
 	for _, r := range append(loadCorpusRows(t), loadSplit(t)...) {
@@ -77,7 +78,7 @@ func evalRows(t testing.TB) []row {
 			}
 		}
 	}
-	return out
+	return append(out, heldRows()...)
 }
 
 // TestEvaluation prints the evaluation tables (./scripts/eval.sh) and
@@ -130,8 +131,11 @@ func TestEvaluation(t *testing.T) {
 				continue
 			}
 			sv := "unseen"
-			if seen[p[0]] {
+			switch {
+			case seen[p[0]]:
 				sv = "seen"
+			case strings.HasPrefix(p[0], "generated, held-out"):
+				sv = "held out, same author"
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %s | %s |\n", p[0], sv, p[1], p[2], m[k].n, m[k].rate(), m[k].rulesRate())
 		}
