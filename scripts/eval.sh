@@ -12,5 +12,5 @@ MEMAUDIT_EVAL_OUT="$out" go test -count=1 -run 'TestEvaluation' ./audit > /dev/n
 cat "$out"
 echo
 echo "Learned layer, as the training command reports it (thresholds chosen on the tune rows):"
-go test -count=1 -run '^TestModelReproducible$' -v ./audit | sed -n '/trained on/,/^$/p' | sed 's/^ *//'
+go test -count=1 -run '^TestModelReproducible$' -v ./audit | sed -n '/trained on/,/^---/p' | grep -v '^---' | sed 's/^ *//'
 go test -run '^$' -bench 'BenchmarkScan$|BenchmarkScanRulesOnly|BenchmarkLearned' -cpu 1 -benchtime 3s -count 3 ./audit | grep Benchmark
