@@ -113,7 +113,7 @@ func FuzzFastASCII(f *testing.F) {
 	f.Add(strings.Repeat("A", 23) + " " + strings.Repeat("b", 24))
 	f.Fuzz(func(t *testing.T, s string) {
 		var n normalized
-		ok := fastASCII(s, &n)
+		ok := fastASCII(s, &n, nil)
 		want, wantOK := true, true
 		var text []byte
 		var lines []int

@@ -3,6 +3,7 @@ package audit
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -68,8 +69,23 @@ func isBidi(r rune) bool {
 }
 
 func normalize(src string) *normalized {
-	n := &normalized{}
-	if fastASCII(src, n) {
+	return normalizeInto(src, &normalized{}, nil)
+}
+
+// normBuf is a normalisation's memory, reused across scans (scanner.go):
+// the ASCII fast path writes its lower-cased copy into b. Whatever keeps
+// a piece of the normalised text past the scan must copy it.
+type normBuf struct {
+	n normalized
+	b []byte
+}
+
+var normPool = sync.Pool{New: func() any { return new(normBuf) }}
+
+// normalizeInto normalises src into n; with buf, the ASCII fast path
+// writes into *buf (grown as needed) instead of a new allocation.
+func normalizeInto(src string, n *normalized, buf *[]byte) *normalized {
+	if fastASCII(src, n, buf) {
 		return n
 	}
 	var b strings.Builder
@@ -185,12 +201,18 @@ func normalize(src string) *normalized {
 // The loop has no branch that depends on ordinary text (letters, digits,
 // punctuation, single spaces): word boundaries come every few bytes, and a
 // mispredicted branch at each cost more than the rest of the work.
-func fastASCII(src string, n *normalized) bool {
+func fastASCII(src string, n *normalized, buf *[]byte) bool {
 	if src == "" {
 		n.plain = true
 		return true
 	}
-	b := []byte(src) // a copy to lower-case in place
+	var b []byte // a copy to lower-case in place
+	if buf != nil {
+		b = append((*buf)[:0], src...)
+		*buf = b
+	} else {
+		b = []byte(src)
+	}
 	var run, longest int
 	var prevSpace, double, special uint8
 	for i := 0; i < len(b); i++ {

@@ -174,7 +174,9 @@ type raw struct {
 // Scan returns the findings in one entry, ordered by position. It returns
 // early (with what it found) when ctx is done.
 func (s *Scanner) Scan(ctx context.Context, e Entry) []Finding {
-	found := s.collect(ctx, e.Text, 0)
+	nb := normPool.Get().(*normBuf)
+	defer normPool.Put(nb)
+	found := s.collect(ctx, e.Text, 0, nb)
 	found = slices.DeleteFunc(found, func(r raw) bool {
 		m := s.rules[r.rule].Match
 		return m != nil && len(m.Sources) > 0 && !slices.Contains(m.Sources, e.SourceKind)
@@ -193,8 +195,14 @@ func (s *Scanner) Scan(ctx context.Context, e Entry) []Finding {
 
 // collect finds credentials, injections and obfuscation in text, and
 // recurses into payloads hidden in it (up to maxDecodeDepth).
-func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
-	n := normalize(text)
+func (s *Scanner) collect(ctx context.Context, text string, depth int, nb *normBuf) []raw {
+	var n *normalized
+	if nb != nil {
+		nb.n = normalized{lines: nb.n.lines[:0]}
+		n = normalizeInto(text, &nb.n, &nb.b)
+	} else {
+		n = normalize(text)
+	}
 	var found []raw
 	if n.off == nil {
 		found = s.pass(ctx, n.text, text, n, true, true)
@@ -228,7 +236,7 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int) []raw {
 		hidden = append(hidden, hiddenPayloads(text)...)
 	}
 	for _, p := range hidden {
-		for _, r := range s.collect(ctx, p.text, depth+1) {
+		for _, r := range s.collect(ctx, p.text, depth+1, nil) {
 			if s.rules[r.rule].Category == Obfuscation {
 				continue
 			}
@@ -404,7 +412,7 @@ func (s *Scanner) finding(e Entry, r raw, all []raw, factor int, why string) Fin
 		End:         r.end,
 		Fingerprint: vaultcrypto.ShortHash(r.rule, e.ID, matched),
 		Explanation: rule.Description,
-		Instruction: r.instr,
+		Instruction: strings.Clone(r.instr), // r.instr points into the scan's reused buffer
 	}
 	adjust := r.adjust
 	if r.hidden != "" {
