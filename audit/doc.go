@@ -14,7 +14,10 @@
 // assistant from how it is phrased; its weights are embedded (model.bin)
 // and rebuilt bit for bit by `go generate` from the split in
 // testdata/split.json. Its score is provenance-blind; provenance is added
-// afterwards, the same way for rules and model.
+// afterwards, the same way for rules and model. The layer also weighs the
+// phrase rules' matches (weighRules): a quoted or reported attack in a
+// security note, or an owner's harmless standing instruction, is lowered
+// with a note saying why (mention.go).
 //
 // Findings never hold a secret in full unless Options.ShowSecrets is set:
 // the excerpt keeps a short prefix and a hash of the rest.
