@@ -111,6 +111,9 @@ func FuzzFastASCII(f *testing.F) {
 	f.Add("key aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ= end")
 	f.Add("50% <b>  x\t\ty é")
 	f.Add(strings.Repeat("A", 23) + " " + strings.Repeat("b", 24))
+	f.Add("abcdefg  hijklmnop")                                                         // a double space across an eight-byte word
+	f.Add("x " + strings.Repeat("Q", 5) + "+/=_-" + strings.Repeat("9", 14) + ". done") // a 24-byte blob over three words
+	f.Add("line one\nLINE two\tand%20more <b> text here ok")
 	f.Fuzz(func(t *testing.T, s string) {
 		var n normalized
 		ok := fastASCII(s, &n, nil)
