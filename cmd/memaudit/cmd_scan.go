@@ -159,10 +159,10 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	m := newMeter(e, "scanning", "entries")
 	var progress func(int)
-	if isTerminal(e.stderr) {
-		start := time.Now()
-		total := 0
+	if m.active() {
+		total := 0 // an upper bound: unchanged entries are not rescanned
 		if st, err := s.Stats(ctx); err == nil {
 			for k, n := range st.ByStatus {
 				if k != store.StatusDeleted {
@@ -170,19 +170,10 @@ func cmdScan(ctx context.Context, e *env, args []string) error {
 				}
 			}
 		}
-		progress = func(n int) {
-			rate := float64(n) / max(time.Since(start).Seconds(), 1e-3)
-			left := ""
-			if total > n && rate > 0 {
-				left = fmt.Sprintf(", about %s left", time.Duration(float64(total-n)/rate*float64(time.Second)).Round(time.Second))
-			}
-			fmt.Fprintf(termsafe.Raw(e.stderr), "\r%s scanned %d entries (%.0f/s%s)   ", bar(n, total), n, rate, left)
-		}
+		progress = func(n int) { m.update(n, total) }
 	}
 	res, err := s.Scan(ctx, sc, o, progress)
-	if progress != nil {
-		fmt.Fprintln(e.stderr)
-	}
+	m.done()
 	if err != nil {
 		return err
 	}

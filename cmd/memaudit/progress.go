@@ -14,7 +14,7 @@ import (
 // redrawn in place, only when stderr is a terminal: a log file or a pipe
 // gets no carriage returns (the commands say what they did when they are
 // done, as before). It is the one progress display of the CLI: index
-// rebuilds and catch-ups at open, rotate-key, and import and export.
+// rebuilds and catch-ups at open, rotate-key, import, export and scan.
 //
 //	m := newMeter(e, "importing", "entries")
 //	defer m.done()
