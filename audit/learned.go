@@ -873,16 +873,16 @@ func (s *Scanner) learned(n *normalized, text string, w window) (raw, bool) {
 // weighRules lowers phrase-rule findings the learned layer and the
 // sentence around them show are not instructions given to the agent:
 //
-//   - reported or quoted: the sentence has a reporting word outside quotes
-//     (tried, blocked, example, phishing, ...), and either the match is
-//     framed as a mention (quoted, or introduced by "tried to make me",
-//     "instructions like", ...: mentioned) or the learned layer scores
-//     every sentence the match touches below its low threshold. A
-//     security note that quotes an attack is not the attack: the finding
-//     drops two levels, and for a mention where the entry came from no
-//     longer weighs it (the source reported the instruction, it did not
-//     give it);
-//   - a benign standing instruction: see formRules.
+//   - mentioned: introduced by a reporting frame ("tried to make me",
+//     "instructions like", ...), or quoted in a sentence with a reporting
+//     word (tried, blocked, example, phishing, ...): a security note that
+//     quotes an attack is not the attack. Down two, and where the entry
+//     came from no longer weighs it (the source reported the instruction,
+//     it did not give it);
+//   - reported, by the model's reading: a reporting word in the sentence
+//     and every sentence the match touches scored below the low
+//     threshold. Down two (not for claimRules);
+//   - a benign standing instruction: see formRules. Down one.
 //
 // The phrase rules alone cannot tell these apart from the real thing.
 func (s *Scanner) weighRules(text string, found []raw, sents []window, best float32) {
