@@ -892,10 +892,19 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 			continue
 		}
 		top, cues, any := float32(math.Inf(-1)), uint32(0), false
-		for _, w := range sents {
-			if w.end > r.nstart && w.start < r.nend {
-				top, cues, any = max(top, w.logit), cues|w.cues, true
+		// sents are in order and do not overlap: the first that ends after
+		// the match starts, by binary search, then those it touches.
+		k, _ := slices.BinarySearchFunc(sents, r.nstart, func(w window, at int) int {
+			if w.end <= at {
+				return -1
 			}
+			return 1
+		})
+		for _, w := range sents[k:] {
+			if w.start >= r.nend {
+				break
+			}
+			top, cues, any = max(top, w.logit), cues|w.cues, true
 		}
 		if !any {
 			continue

@@ -24,17 +24,19 @@ func mentioned(n string, start, end int) (framed, inQuotes bool) {
 
 // sentenceAround returns the bounds of the sentence holding n[start:end]:
 // from after the last ". ", "! ", "? " or "; " before start to the first
-// after end.
+// after end, and no further than sentenceReach bytes either side (so that
+// a match costs the same in a run-on text of a megabyte).
 func sentenceAround(n string, start, end int) (int, int) {
-	from := 0
+	lo, hi := max(0, start-sentenceReach), min(len(n), end+sentenceReach)
+	from := lo
 	for _, sep := range []string{". ", "! ", "? ", "; "} {
-		if k := strings.LastIndex(n[:start], sep); k >= 0 && k+len(sep) > from {
-			from = k + len(sep)
+		if k := strings.LastIndex(n[lo:start], sep); k >= 0 && lo+k+len(sep) > from {
+			from = lo + k + len(sep)
 		}
 	}
-	to := len(n)
+	to := hi
 	for _, sep := range []string{". ", "! ", "? ", "; "} {
-		if k := strings.Index(n[end:], sep); k >= 0 && end+k < to {
+		if k := strings.Index(n[end:hi], sep); k >= 0 && end+k < to {
 			to = end + k
 		}
 	}

@@ -34,19 +34,20 @@ type normalized struct {
 	lines []int
 }
 
+// lineStart and lineEnd search lines (in order) by halves: a text of many
+// lines and many matches must not cost their product.
 func (n *normalized) lineStart(i int) bool {
-	return i == 0 || slices.Contains(n.lines, i)
+	_, found := slices.BinarySearch(n.lines, i)
+	return i == 0 || found
 }
 
 // lineEnd returns where the line holding i ends.
 func (n *normalized) lineEnd(i int) int {
-	end := len(n.text)
-	for _, l := range n.lines {
-		if l > i && l < end {
-			end = l
-		}
+	k, found := slices.BinarySearch(n.lines, i+1)
+	if !found && k == len(n.lines) {
+		return len(n.text)
 	}
-	return end
+	return min(n.lines[k], len(n.text))
 }
 
 // confusables folds the Cyrillic and Greek letters that look like Latin

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/memaudit/memaudit/internal/ahocorasick"
 	"github.com/memaudit/memaudit/internal/vaultcrypto"
@@ -187,10 +188,38 @@ func (s *Scanner) Scan(ctx context.Context, e Entry) []Finding {
 	}
 	out := make([]Finding, 0, len(found))
 	factor, why := provenance(e, s.owners)
+	creds := s.credentialSpans(found)
 	for _, r := range found {
-		out = append(out, s.finding(e, r, found, factor, why))
+		out = append(out, s.finding(e, r, creds, factor, why))
 	}
 	return out
+}
+
+// credSpans are an entry's credential matches in order of start, with the
+// longest one's length: an excerpt masks those it overlaps, found by
+// binary search (an entry of many findings must not cost the square of
+// their number).
+type credSpans struct {
+	spans  []span
+	maxLen int
+}
+
+func (s *Scanner) credentialSpans(found []raw) credSpans {
+	var c credSpans
+	for _, r := range found { // found is in order of start (dedupe)
+		if s.rules[r.rule].Category == Credential {
+			c.spans = append(c.spans, r.span)
+			c.maxLen = max(c.maxLen, r.end-r.start)
+		}
+	}
+	return c
+}
+
+// overlapping returns the spans that overlap [from, to).
+func (c credSpans) overlapping(from, to int) []span {
+	lo, _ := slices.BinarySearchFunc(c.spans, from-c.maxLen, func(x span, k int) int { return x.start - k })
+	hi, _ := slices.BinarySearchFunc(c.spans, to, func(x span, k int) int { return x.start - k })
+	return c.spans[lo:hi]
 }
 
 // collect finds credentials, injections and obfuscation in text, and
@@ -309,14 +338,27 @@ func sentence(t string, start, end int) string {
 	stop := func(i int) bool {
 		return (t[i] == '.' || t[i] == '!' || t[i] == '?') && (i+1 == len(t) || t[i+1] == ' ')
 	}
-	for start > 0 && !stop(start-1) {
+	// At most sentenceReach bytes either side: a run-on "sentence" of a
+	// megabyte is cut, the same way wherever the same words recur.
+	lo, hi := max(0, start-sentenceReach), min(len(t), end+sentenceReach)
+	for start > lo && !stop(start-1) {
 		start--
 	}
-	for end < len(t) && !stop(end) {
+	for end < hi && !stop(end) {
 		end++
+	}
+	for start > 0 && start < len(t) && !utf8.RuneStart(t[start]) {
+		start++
+	}
+	for end < len(t) && end > start && !utf8.RuneStart(t[end]) {
+		end--
 	}
 	return strings.TrimSpace(t[start:end])
 }
+
+// sentenceReach bounds how far a match widens to its sentence (here and
+// in mentioned).
+const sentenceReach = 240
 
 // obfuscations reports the hiding itself.
 func (s *Scanner) obfuscations(text string, n *normalized) []raw {
@@ -384,24 +426,26 @@ func dedupe(rs []raw, cat func(string) Category) []raw {
 		}
 		return (b.end - b.start) - (a.end - a.start)
 	})
+	// In order of start, a match is contained in one kept before it of
+	// the same kind (any credential; the same rule otherwise) exactly when
+	// the furthest end kept for that kind reaches its end: one pass.
+	reach := map[string]int{}
 	var out []raw
 	for _, r := range rs {
-		contained := false
-		for _, o := range out {
-			same := cat(r.rule) == cat(o.rule) && (cat(r.rule) == Credential || r.rule == o.rule)
-			if same && r.start >= o.start && r.end <= o.end {
-				contained = true
-				break
-			}
+		kind := r.rule
+		if cat(r.rule) == Credential {
+			kind = string(Credential)
 		}
-		if !contained {
-			out = append(out, r)
+		if e, ok := reach[kind]; ok && r.end <= e {
+			continue
 		}
+		reach[kind] = max(reach[kind], r.end)
+		out = append(out, r)
 	}
 	return out
 }
 
-func (s *Scanner) finding(e Entry, r raw, all []raw, factor int, why string) Finding {
+func (s *Scanner) finding(e Entry, r raw, creds credSpans, factor int, why string) Finding {
 	rule := s.rules[r.rule]
 	matched := e.Text[r.start:r.end]
 	f := Finding{
@@ -431,7 +475,7 @@ func (s *Scanner) finding(e Entry, r raw, all []raw, factor int, why string) Fin
 	if s.opts.ShowSecrets && rule.Category == Credential {
 		f.Secret = matched
 	}
-	f.Excerpt = s.excerpt(e.Text, r, all)
+	f.Excerpt = s.excerpt(e.Text, r, creds)
 	return f
 }
 
@@ -440,7 +484,7 @@ const excerptContext = 40
 
 // excerpt shows the match in context with every credential in the window
 // masked (unless ShowSecrets).
-func (s *Scanner) excerpt(text string, r raw, all []raw) string {
+func (s *Scanner) excerpt(text string, r raw, creds credSpans) string {
 	from := max(0, r.start-excerptContext)
 	to := min(len(text), r.end+excerptContext)
 	for from > 0 && from < len(text) && text[from]&0xC0 == 0x80 {
@@ -466,8 +510,8 @@ func (s *Scanner) excerpt(text string, r raw, all []raw) string {
 		b.WriteString("…")
 	}
 	pos := from
-	for _, o := range all {
-		if s.opts.ShowSecrets || o.end <= from || o.start >= to || s.rules[o.rule].Category != Credential {
+	for _, o := range creds.overlapping(from, to) {
+		if s.opts.ShowSecrets || o.end <= from || o.start >= to {
 			continue
 		}
 		st, en := max(o.start, from), min(o.end, to)
