@@ -873,12 +873,13 @@ func (s *Scanner) learned(n *normalized, text string, w window) (raw, bool) {
 // weighRules lowers phrase-rule findings the learned layer and the
 // sentence around them show are not instructions given to the agent:
 //
-//   - mentioned: introduced by a reporting frame ("tried to make me",
-//     "instructions like", ...), or quoted in a sentence with a reporting
-//     word (tried, blocked, example, phishing, ...): a security note that
-//     quotes an attack is not the attack. Down two, and where the entry
-//     came from no longer weighs it (the source reported the instruction,
-//     it did not give it);
+//   - mentioned: introduced as an attempt or an example ("tried to make
+//     me", "instructions like", ...), or quoted or introduced as a request
+//     ("asked the assistant to") in a sentence with a reporting word
+//     (tried, blocked, example, phishing, ...): a security note that quotes
+//     an attack is not the attack. Down two, and where the entry came from
+//     no longer weighs it (the source reported the instruction, it did not
+//     give it);
 //   - reported, by the model's reading: a reporting word in the sentence
 //     and every sentence the match touches scored below the low
 //     threshold. Down two (not for claimRules);
@@ -909,11 +910,11 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 		if !any {
 			continue
 		}
-		framed, inQuotes := mentioned(text, r.nstart, r.nend)
+		strong, weak, inQuotes := mentioned(text, r.nstart, r.nend)
 		report := cues&(1<<cueReport) != 0
 		var note string
 		switch {
-		case framed || inQuotes && report:
+		case strong || (weak || inQuotes) && report:
 			note = "lowered: the instruction is quoted or reported in a sentence that says so, not given"
 			r.mention = true
 		case report && top < s.model.tLow && !claimRules[r.rule]:

@@ -4,22 +4,30 @@ import "strings"
 
 // A security note that quotes an attack mentions the instruction; it does
 // not give it. mentioned reports how the phrase match at n[start:end] is
-// framed within its sentence: introduced by a reporting frame ("tried to
-// make me", "instructions like", "asked the assistant to"), or quoted (an
-// opening quote before it that is still open, closed after it). A frame
-// says by itself that the instruction is reported; quotes alone do not
-// (the caller also wants a reporting word in the sentence: refused,
-// blocked, phishing, example, ...).
-func mentioned(n string, start, end int) (framed, inQuotes bool) {
+// framed within its sentence: introduced by an attempt or an illustration
+// ("tried to make me", "instructions like": strong, it says by itself that
+// the instruction is reported), introduced by a request ("asked the
+// assistant to", "quería que": weak, since that is also how a memory
+// records what the user wants, and how a planted one claims to), or quoted
+// (an opening quote before it that is still open, closed after it). The
+// caller wants a reporting word in the sentence (refused, blocked,
+// phishing, example, ...) for a weak frame or quotes.
+func mentioned(n string, start, end int) (strong, weak, inQuotes bool) {
 	from, to := sentenceAround(n, start, end)
 	before, after := n[from:start], n[end:to]
-	for _, f := range mentionFrames {
+	for _, f := range strongFrames {
 		if strings.Contains(before, f) {
-			framed = true
+			strong = true
 			break
 		}
 	}
-	return framed, quoted(before, after)
+	for _, f := range weakFrames {
+		if strings.Contains(before, f) {
+			weak = true
+			break
+		}
+	}
+	return strong, weak, quoted(before, after)
 }
 
 // sentenceAround returns the bounds of the sentence holding n[start:end]:
@@ -78,16 +86,24 @@ func closingSingle(s string) int {
 	return -1
 }
 
-// mentionFrames introduce a reported instruction (normalised: lower case).
-var mentionFrames = []string{
+// strongFrames introduce an instruction as an attempt or an example
+// (normalised: lower case).
+var strongFrames = []string{
 	"tried to make me", "tried to get me to", "tried to get the assistant", "tried to make the assistant", "attempted to make", "tried to convince",
-	"asked the assistant to", "asking the assistant to", "asked assistants to", "asking assistants to", "asks assistants to", "ask assistants to",
-	"telling assistants to", "telling the assistant to", "told the assistant to", "instructing the assistant to", "urging assistants to",
-	"instructions like", "strings like", "phrases like", "messages like", "wanted me to", "wanted the assistant to",
-	"versuchte, mich", "versuchte mich", "mich dazu bringen", "wollte, dass ich", "wollte, dass der assistent", "fordert den assistenten auf",
-	"fordern assistenten auf", "auffordern", "anweisungen wie", "verlangte",
-	"intentó que", "pedía al asistente", "pidió al asistente", "piden a los asistentes", "pide a los asistentes", "pedían que", "quería que",
-	"órdenes como", "instrucciones como",
-	"a tenté de me faire", "tenté de me faire", "demandait à l'assistant", "a demandé à l'assistant", "demandent aux assistants",
-	"demande aux assistants", "voulait que", "voulait me faire", "instructions comme",
+	"instructions like", "strings like", "phrases like", "messages like",
+	"telling assistants to", "asking assistants to", "asks assistants to", "ask assistants to", "urging assistants to",
+	"versuchte, mich", "versuchte mich", "anweisungen wie", "fordern assistenten auf",
+	"intentó que", "órdenes como", "instrucciones como", "piden a los asistentes", "pide a los asistentes",
+	"a tenté de me faire", "tenté de me faire", "instructions comme", "demandent aux assistants", "demande aux assistants",
+}
+
+// weakFrames introduce an instruction as a request somebody made: a report
+// when the sentence says so, a planted standing order otherwise ("the user
+// asked the assistant to send the passwords to ...").
+var weakFrames = []string{
+	"asked the assistant to", "asking the assistant to", "told the assistant to", "telling the assistant to", "instructing the assistant to",
+	"wanted me to", "wanted the assistant to",
+	"mich dazu bringen", "wollte, dass ich", "wollte, dass der assistent", "fordert den assistenten auf", "auffordern", "verlangte",
+	"pedía al asistente", "pidió al asistente", "pedían que", "quería que",
+	"demandait à l'assistant", "a demandé à l'assistant", "voulait que", "voulait me faire",
 }
