@@ -159,7 +159,7 @@ func (m *Matcher) Len() int { return m.count }
 // half's are delivered.
 func (m *Matcher) Scan(text string, fn func(Match) bool) {
 	if len(text) < 4*m.maxLen+64 {
-		m.scan(text, 0, len(text), fn)
+		m.scanFrom(text, 0, 0, fn)
 		return
 	}
 	split := (len(text) + m.maxLen - 1) / 2
@@ -193,16 +193,8 @@ func (m *Matcher) Scan(text string, fn func(Match) bool) {
 			return
 		}
 	}
-	// The longer half's last bytes (at most one).
-	for i := steps; i < len(a); i++ {
-		ra = next[ra+int32(class[a[i]])]
-		if ra >= outRow {
-			for _, p := range m.out[ra/nc] {
-				if !fn(Match{Pattern: int(p), Start: i + 1 - m.lens[p], End: i + 1}) {
-					return
-				}
-			}
-		}
+	if !m.scanFrom(a, steps, ra, fn) { // the first half's last byte, when it is the longer
+		return
 	}
 	for _, x := range later {
 		if !fn(x) {
@@ -214,22 +206,19 @@ func (m *Matcher) Scan(text string, fn func(Match) bool) {
 	}
 }
 
-// scan walks text[from:to] from the root in one walk.
-func (m *Matcher) scan(text string, from, to int, fn func(Match) bool) {
-	m.scanFrom(text[:to], from, 0, fn)
-}
-
-// scanFrom walks text[from:] from the state at row offset row.
-func (m *Matcher) scanFrom(text string, from int, row int32, fn func(Match) bool) {
+// scanFrom walks text[from:] from the state at row offset row, in one
+// walk; it returns false when fn stopped it.
+func (m *Matcher) scanFrom(text string, from int, row int32, fn func(Match) bool) bool {
 	next, nc, class, outRow := m.next, int32(m.classes), &m.class, m.outRow
 	for i := from; i < len(text); i++ {
 		row = next[row+int32(class[text[i]])]
 		if row >= outRow {
 			for _, p := range m.out[row/nc] {
 				if !fn(Match{Pattern: int(p), Start: i + 1 - m.lens[p], End: i + 1}) {
-					return
+					return false
 				}
 			}
 		}
 	}
+	return true
 }
