@@ -205,14 +205,21 @@ func scanWord(t string, i int) (end int, h, stem uint64) {
 			break
 		}
 	}
-	h = uint64(end-i) * 0x9E3779B97F4A7C15
-	for _, c := range chunks[:n] {
+	h, stem = chunkHash(chunks[:n], end-i)
+	return end, h, stem
+}
+
+// chunkHash is hashWord over a word of length bytes already gathered into
+// little-endian eight-byte chunks (digits folded).
+func chunkHash(chunks []uint64, length int) (h, stem uint64) {
+	h = uint64(length) * 0x9E3779B97F4A7C15
+	for _, c := range chunks {
 		h = mix64(h ^ c)
 	}
-	if end-i > 5 {
+	if length > 5 {
 		stem = mix64(chunks[0]&0xFFFFFFFFFF ^ 0x5354454d)
 	}
-	return end, h | 1, stem
+	return h | 1, stem
 }
 
 // scanWordBytes is scanWord for any word, a byte at a time, gathering the
@@ -266,14 +273,8 @@ func scanWordBytes(t string, i int) (end int, h, stem uint64) {
 		chunks[n] = v
 		n++
 	}
-	h = uint64(j-i) * 0x9E3779B97F4A7C15
-	for _, c := range chunks[:n] {
-		h = mix64(h ^ c)
-	}
-	if j-i > 5 {
-		stem = mix64(chunks[0]&0xFFFFFFFFFF ^ 0x5354454d)
-	}
-	return j, h | 1, stem
+	h, stem = chunkHash(chunks[:n], j-i)
+	return j, h, stem
 }
 
 // scanWordLong is scanWord for words longer than 64 bytes.
