@@ -124,42 +124,58 @@ var heldBenignSources = []struct{ kind, segment, sender string }{
 	{"email", "skill/email", ""}, {"tool", "skill/shell", ""}, {"import", "agent", ""},
 }
 
-// heldRows renders every held-out item in two shapes; attacks also once
-// hidden by one trick (hide).
+// heldSet is one held-out set: its items, the shapes they take, and
+// whether each planted item is also rendered once hidden.
+type heldSet struct {
+	name, id        string
+	seed            [2]uint64
+	attacks, benign []heldItem
+	shapes          []string
+	hidden          bool
+}
+
+// heldRows renders the first held-out set.
 func heldRows() []row {
-	r := rand.New(rand.NewPCG(11, 0x68656c64))
+	return heldSet{name: "generated, held-out templates", id: "held", seed: [2]uint64{11, 0x68656c64},
+		attacks: heldAttacks, benign: heldBenign, shapes: heldShapes, hidden: true}.rows()
+}
+
+// rows renders every item in two shapes; with hidden, each planted item
+// also once hidden by one trick (hide).
+func (h heldSet) rows() []row {
+	r := rand.New(rand.NewPCG(h.seed[0], h.seed[1]))
 	var out []row
-	fillHeld := func(s string) string {
+	fill := func(s string) string {
 		for _, k := range []string{"url", "email", "iban"} {
 			s = strings.ReplaceAll(s, "{"+k+"}", pick(r, fills[k]))
 		}
 		return s
 	}
 	shape := func(text string, k int) string {
-		return fmt.Sprintf(heldShapes[k%len(heldShapes)], text)
+		return fmt.Sprintf(h.shapes[k%len(h.shapes)], text)
 	}
-	for i, a := range heldAttacks {
+	for i, a := range h.attacks {
 		for k := 0; k < 2; k++ {
 			src := heldAttackSources[(i+k)%len(heldAttackSources)]
-			text := fillHeld(shape(a.text, i+k*3))
-			e := Entry{ID: fmt.Sprint("held-a", i, k), Text: text, SourceKind: src.kind, Segment: src.segment, Sender: src.sender}
-			out = append(out, row{set: "generated, held-out templates", role: "test", category: a.lang + "/" + a.cat, label: "injection", e: e})
-			if k == 0 {
-				h := e
+			text := fill(shape(a.text, i+k*3))
+			e := Entry{ID: fmt.Sprint(h.id, "-a", i, k), Text: text, SourceKind: src.kind, Segment: src.segment, Sender: src.sender}
+			out = append(out, row{set: h.name, role: "test", category: a.lang + "/" + a.cat, label: "injection", e: e})
+			if k == 0 && h.hidden {
+				he := e
 				var how string
-				h.Text, how = hide(r, text)
-				out = append(out, row{set: "generated, held-out templates, hidden", role: "test", category: how, label: "injection", e: h})
+				he.Text, how = hide(r, text)
+				out = append(out, row{set: h.name + ", hidden", role: "test", category: how, label: "injection", e: he})
 			}
 		}
 	}
-	for i, b := range heldBenign {
+	for i, b := range h.benign {
 		for k := 0; k < 2; k++ {
 			src := heldBenignSources[(i+k)%len(heldBenignSources)]
 			if strings.HasPrefix(b.cat, "owner") {
 				src = heldBenignSources[(i+k)%2] // the owner's own words: in the owner's chat or saved by the agent
 			}
-			e := Entry{ID: fmt.Sprint("held-b", i, k), Text: fillHeld(shape(b.text, i+k*3)), SourceKind: src.kind, Segment: src.segment, Sender: src.sender}
-			out = append(out, row{set: "generated, held-out templates", role: "test", category: b.lang + "/" + b.cat, label: "benign", e: e})
+			e := Entry{ID: fmt.Sprint(h.id, "-b", i, k), Text: fill(shape(b.text, i+k*3)), SourceKind: src.kind, Segment: src.segment, Sender: src.sender}
+			out = append(out, row{set: h.name, role: "test", category: b.lang + "/" + b.cat, label: "benign", e: e})
 		}
 	}
 	return out
