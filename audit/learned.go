@@ -876,8 +876,9 @@ func (s *Scanner) learned(n *normalized, text string, w window) (raw, bool) {
 //
 //   - mentioned: introduced as an attempt or an example ("tried to make
 //     me", "instructions like", ...), or quoted or introduced as a request
-//     ("asked the assistant to") in a sentence with a reporting word
-//     (tried, blocked, example, phishing, ...): a security note that quotes
+//     ("asked the assistant to", "told the bot to") with a reporting word
+//     (tried, blocked, example, phishing, caught, ...) in its sentence or
+//     the one either side: a security note that quotes
 //     an attack is not the attack. Down two, and where the entry came from
 //     no longer weighs it (the source reported the instruction, it did not
 //     give it);
@@ -902,20 +903,32 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 			}
 			return 1
 		})
+		j := k
 		for _, w := range sents[k:] {
 			if w.start >= r.nend {
 				break
 			}
 			top, cues, any = max(top, w.logit), cues|w.cues, true
+			j++
 		}
 		if !any {
 			continue
 		}
 		strong, weak, inQuotes := mentioned(text, r.nstart, r.nend)
 		report := cues&(1<<cueReport) != 0
+		// A note that reports an attack often says how it ended in the
+		// next sentence ("...told the bot to run curl | sh; the approval
+		// prompt caught it"): for a request frame or quotes, a reporting
+		// word in the sentence either side counts too.
+		nearReport := report
+		for _, w := range [2]int{k - 1, j} {
+			if w >= 0 && w < len(sents) && sents[w].cues&(1<<cueReport) != 0 {
+				nearReport = true
+			}
+		}
 		var note string
 		switch {
-		case strong || (weak || inQuotes) && report:
+		case strong || (weak || inQuotes) && nearReport:
 			note = "lowered: the instruction is quoted or reported in a sentence that says so, not given"
 			r.mention = true
 		case report && top < s.model.tLow && !claimRules[r.rule]:

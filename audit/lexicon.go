@@ -31,7 +31,7 @@ const (
 	cueOutput               // reply, answer, response
 	cueRoleplay             // act as, persona, mode
 	cueAuthority            // admin says, policy, notice
-	cueReport               // reported speech: tried, blocked, article, example
+	cueReport               // reported speech: tried, blocked, article, example, incident, caught
 	// shapes, from punctuation
 	cueURL
 	cueEmail
@@ -145,10 +145,12 @@ var lexiconWords = [cueReport + 1]string{
 		administrador aviso importante nueva regla
 		administrateur avis important nouvelle règle`,
 	cueReport: `tried attempted refused blocked flagged detected reported warned warning phishing spam article explains example
-		examples describes quoted suite test tests training slide attackers attacker scam suspicious
+		examples describes quoted suite training slide attackers attacker scam suspicious joke
 		versuchte abgelehnt blockiert erkannt gemeldet warnung beispiel
 		intentó rechacé bloqueado detectado ejemplo artículo explica
-		tenté refusé bloqué détecté signalé exemple article explique hameçonnage`,
+		tenté refusé bloqué détecté signalé exemple article explique hameçonnage
+		incident incidents postmortem mortem caught quarantined intercepted lesson drill red_team
+		nachbesprechung vorfall abgefangen incidente detuvo interceptado simulacro intercepté`,
 }
 
 // pairStartBit marks a word that begins a two-word entry (only then is

@@ -1,6 +1,9 @@
 package audit
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A security note that quotes an attack mentions the instruction; it does
 // not give it. mentioned reports how the phrase match at n[start:end] is
@@ -27,8 +30,66 @@ func mentioned(n string, start, end int) (strong, weak, inQuotes bool) {
 			break
 		}
 	}
-	return strong, weak, quoted(before, after)
+	return strong, weak || agentRequested(before), quoted(before, n[start:end]+after)
 }
+
+// agentRequested reports whether before (the sentence up to the match)
+// says somebody asked an agent for something, in the past or the passive:
+// a verb that can only report a request ("an e-mail asked to grant",
+// "un correo pidió dar"), a request verb, up to two determiners and an
+// agent noun ("told the bot to", "an e-mail instructed our assistant
+// to", "wies den Assistenten an", "pedía al bot", "ordonnait à
+// l'assistant"), or an agent noun, an auxiliary and a request verb ("the
+// bot was told to"). It is a weak
+// frame: a planted memory claims authority the same way.
+func agentRequested(before string) bool {
+	words := strings.FieldsFunc(before, func(r rune) bool { return r < utf8.RuneSelf && !isAlnum(byte(r)) })
+	for i, w := range words {
+		if requested[w] {
+			return true
+		}
+		if !agentNouns[w] {
+			continue
+		}
+		j := i - 1
+		for k := 0; k < 2 && j >= 0 && agentDets[words[j]]; k++ {
+			j--
+		}
+		if j >= 0 && requestVerbs[words[j]] {
+			return true
+		}
+		if i+2 < len(words) && auxiliaries[words[i+1]] && requestVerbs[words[i+2]] {
+			return true
+		}
+	}
+	return false
+}
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	agentNouns = wordSet(`bot bots assistant assistants agent agents model ai chatbot helper llm
+		assistenten agenten ki modell asistente agente modelo ia assistante modèle`)
+	agentDets = wordSet(`the our my your a an their its this that
+		den dem unseren unserem meinen meinem einen einem die
+		al el nuestro nuestra mi su a
+		au le la l à notre mon ton son un une`)
+	requested = wordSet(`asked told instructed ordered urged demanded requested
+		forderte bat verlangte befahl
+		pidió pedía pedían pidieron ordenó ordenaba exigía exigió solicitó
+		demandait demandé ordonnait ordonné exigeait exigé réclamait`)
+	auxiliaries  = wordSet(`was were got is wurde war fue era a été est`)
+	requestVerbs = wordSet(`told asked instructed ordered urged directed wanted pushed get got convinced tricked persuaded made prompted
+		wies forderte bat brachte sollte wollte befahl drängte überredete angewiesen aufgefordert gebeten
+		pedía pidió pedían pidieron ordenaba ordenó indicaba indicó exigía exigió instaba instó quería convenció
+		demandait demandé ordonnait ordonné exigeait exigé incitait poussait voulait convaincu`)
+)
 
 // sentenceAround returns the bounds of the sentence holding n[start:end]:
 // from after the last ". ", "! ", "? " or "; " before start to the first
