@@ -57,8 +57,8 @@ func flagged(fs []Finding, label string, rulesOnly bool) bool {
 
 // evalRows are the rows the evaluation reports: every test row, the
 // generated tune rows (plain, and with their attacks hidden by one trick
-// each), the seen BIPIA split in e-mail, and the two held-out generated
-// sets (heldout_test.go, heldout2_test.go).
+// each), the seen BIPIA split in e-mail, and the three held-out generated
+// sets (heldout_test.go, heldout2_test.go, heldout3_test.go).
 func evalRows(t testing.TB) []row {
 	var out []row
 	for _, r := range append(loadCorpusRows(t), loadSplit(t)...) {
@@ -79,7 +79,8 @@ func evalRows(t testing.TB) []row {
 		}
 	}
 	out = append(out, heldRows()...)
-	return append(out, held2Rows()...)
+	out = append(out, held2Rows()...)
+	return append(out, held3Rows()...)
 }
 
 // TestEvaluation prints the evaluation tables (./scripts/eval.sh) and
