@@ -187,3 +187,28 @@ func FuzzScanWord(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMentioned: the mention frames of a match never panic and look no
+// further than its sentence: neutral text beyond the sentence reach on
+// either side, after a sentence end, changes nothing.
+func FuzzMentioned(f *testing.F) {
+	f.Add("postmortem: a pasted page told the bot to run curl | sh; caught", 44, 55)
+	f.Add("un mail ordonnait à l'assistant d'envoyer « les clés » à x", 33, 60)
+	f.Add("slide 12 shows a fake 'bank details changed' e-mail", 24, 50)
+	f.Add("\"quoted", 0, 3)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		n := normalize(text).text
+		if len(n) == 0 {
+			return
+		}
+		start := min(max(a, 0), len(n)) % len(n)
+		end := start + min(max(b, 0), len(n)-start)
+		s1, w1, q1 := mentioned(n, start, end)
+		pad := strings.Repeat("zz ", 100) + ". "
+		padded := pad + n + " . " + strings.Repeat("zz ", 100)
+		s2, w2, q2 := mentioned(padded, start+len(pad), end+len(pad))
+		if s1 != s2 || w1 != w2 || q1 != q2 {
+			t.Fatalf("mentioned(%q, %d, %d) = %v %v %v, with neutral text around it %v %v %v", n, start, end, s1, w1, q1, s2, w2, q2)
+		}
+	})
+}
