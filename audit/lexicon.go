@@ -149,7 +149,7 @@ var lexiconWords = [cueReport + 1]string{
 		versuchte abgelehnt blockiert erkannt gemeldet warnung beispiel
 		intentó rechacé bloqueado detectado ejemplo artículo explica
 		tenté refusé bloqué détecté signalé exemple article explique hameçonnage
-		incident incidents postmortem mortem caught quarantined intercepted lesson drill red_team
+		incident incidents postmortem mortem caught quarantined intercepted lesson drill red_team tester testers pentest pentester
 		nachbesprechung vorfall abgefangen incidente detuvo interceptado simulacro intercepté`,
 }
 
