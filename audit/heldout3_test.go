@@ -141,6 +141,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 1": slices.Concat(heldAttacks, heldBenign),
 		"set 2": slices.Concat(held2Attacks, held2Benign),
 		"set 3": slices.Concat(held3Attacks, held3Benign),
+		"set 4": slices.Concat(held4Attacks, held4Benign),
 	}
 	for name, items := range sets {
 		for _, it := range items {
@@ -151,7 +152,15 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 			}
 		}
 	}
-	if rows := held3Rows(); len(rows) != 3*len(held3Attacks)+2*len(held3Benign) {
-		t.Errorf("set 3 renders %d rows, want %d", len(rows), 3*len(held3Attacks)+2*len(held3Benign))
+	for name, c := range map[string]struct {
+		rows []row
+		want int
+	}{
+		"set 3": {held3Rows(), 3*len(held3Attacks) + 2*len(held3Benign)},
+		"set 4": {held4Rows(), 3*len(held4Attacks) + 2*len(held4Benign)},
+	} {
+		if len(c.rows) != c.want {
+			t.Errorf("%s renders %d rows, want %d", name, len(c.rows), c.want)
+		}
 	}
 }
