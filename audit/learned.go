@@ -945,6 +945,45 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 	}
 }
 
+// weighLearned lowers the learned finding the way weighRules lowers a
+// phrase match that is mentioned: its window introduces the instruction
+// as an attempt, an example or a request somebody made ("an e-mail
+// instructed the assistant to ...") and a reporting word stands in the
+// window or the sentence either side. Down two, and its source no longer
+// weighs it. Unlike a phrase match, a strong frame alone is not enough:
+// the model is the backstop for an attack dressed as an example, so the
+// dressing has to say it was reported too. sents are the sentence
+// windows when the scan kept them (have); otherwise they are scored
+// again, which happens only for entries the layer flags.
+func (s *Scanner) weighLearned(n *normalized, r *raw, w window, sents []window, have bool) {
+	win := n.text[w.start:w.end]
+	framed := agentRequested(win)
+	for _, fs := range [][]string{strongFrames, weakFrames} {
+		for _, f := range fs {
+			framed = framed || strings.Contains(win, f)
+		}
+	}
+	if !framed {
+		return
+	}
+	report := w.cues&(1<<cueReport) != 0
+	if !report {
+		if !have {
+			s.model.score(n.text, n.lines, &sents)
+		}
+		for _, x := range sents {
+			if (x.end <= w.start && w.start-x.end < 3 || x.start >= w.end && x.start-w.end < 3) && x.cues&(1<<cueReport) != 0 {
+				report = true
+			}
+		}
+	}
+	if report {
+		r.adjust -= 2
+		r.mention = true
+		r.note = appendNote(r.note, "lowered: the instruction is reported as somebody's attempt or request, not given")
+	}
+}
+
 // claimRules match what is asked or claimed outright (a payment or
 // download source that changed, a grant of rights, a false report of
 // work done): their words carry the danger whoever frames them, so only

@@ -24,19 +24,25 @@ func mentioned(n string, start, end int) (strong, weak, inQuotes bool) {
 			break
 		}
 	}
+	// A request frame may follow a noun trigger inside the match ("an
+	// e-mail instructed the assistant to send ..." matches from
+	// "e-mail"), so request frames are looked for up to the match's end;
+	// attempt and example frames, which need no reporting word, only
+	// before it.
+	upto := n[from:end]
 	for _, f := range weakFrames {
-		if strings.Contains(before, f) {
+		if strings.Contains(upto, f) {
 			weak = true
 			break
 		}
 	}
-	return strong, weak || agentRequested(before), quoted(before, n[start:end]+after)
+	return strong, weak || agentRequested(upto), quoted(before, n[start:end]+after)
 }
 
 // agentRequested reports whether before (the sentence up to the match)
 // says somebody asked an agent for something, in the past or the passive:
-// a verb that can only report a request ("an e-mail asked to grant",
-// "un correo pidió dar"), a request verb, up to two determiners and an
+// a verb that can only report a request or a claim ("an e-mail asked to
+// grant", "un correo pidió dar", "a message claimed the IBAN changed"), a request verb, up to two determiners and an
 // agent noun ("told the bot to", "an e-mail instructed our assistant
 // to", "wies den Assistenten an", "pedía al bot", "ordonnait à
 // l'assistant"), or an agent noun, an auxiliary and a request verb ("the
@@ -80,7 +86,8 @@ var (
 		den dem unseren unserem meinen meinem einen einem die
 		al el nuestro nuestra mi su a
 		au le la l à notre mon ton son un une`)
-	requested = wordSet(`asked told instructed ordered urged demanded requested
+	requested = wordSet(`asked told instructed ordered urged demanded requested claimed claiming
+		behauptete afirmaba prétendait
 		forderte bat verlangte befahl
 		pidió pedía pedían pidieron ordenó ordenaba exigía exigió solicitó
 		demandait demandé ordonnait ordonné exigeait exigé réclamait`)

@@ -250,6 +250,7 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int, nb *normB
 		if best, ok := s.model.score(n.text, n.lines, keep); ok {
 			s.weighRules(n.text, found, sents, best.logit)
 			if r, ok := s.learned(n, text, best); ok {
+				s.weighLearned(n, &r, best, sents, keep != nil)
 				found = append(found, r)
 			}
 		}
@@ -460,7 +461,11 @@ func (s *Scanner) finding(e Entry, r raw, creds credSpans, factor int, why strin
 	}
 	adjust := r.adjust
 	if r.hidden != "" {
-		adjust++
+		// Hiding raises an instruction, not a report of one: a security
+		// note in an HTML comment is not a hidden attack.
+		if !r.mention {
+			adjust++
+		}
 		f.Explanation += "; hidden in " + r.hidden
 	}
 	if rule.Category == Injection && !r.mention {
