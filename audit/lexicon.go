@@ -150,6 +150,7 @@ var lexiconWords = [cueReport + 1]string{
 		intentó rechacé bloqueado detectado ejemplo artículo explica
 		tenté refusé bloqué détecté signalé exemple article explique hameçonnage
 		incident incidents postmortem mortem caught quarantined intercepted lesson drill red_team tester testers pentest pentester
+		payload payloads flags
 		nachbesprechung vorfall abgefangen incidente detuvo interceptado simulacro intercepté`,
 }
 
