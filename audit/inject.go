@@ -32,8 +32,12 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 	if inURL(n, ts) {
 		return span{}, false // "https://mirror.example/download" names a place, it asks nothing
 	}
+	reach := p.m.UnlessReach
+	if reach == 0 {
+		reach = 12
+	}
 	for _, u := range p.m.Unless {
-		from := max(0, ts-len(u)-12)
+		from := max(0, ts-len(u)-reach)
 		if strings.Contains(n[from:ts], u) {
 			return span{}, false
 		}

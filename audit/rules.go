@@ -46,6 +46,11 @@ type PhraseMatch struct {
 	// kinds (content the agent read, not people talking to it).
 	Sources []string `json:"sources,omitempty"`
 	Unless  []string `json:"unless,omitempty"`
+	// UnlessReach is how many bytes before the trigger, beyond the
+	// Unless word itself, are searched for it (default 12): a rule whose
+	// trigger is a noun ("~/.ssh/id_rsa") is negated further back, at its
+	// verb ("never paste the contents of ...").
+	UnlessReach int `json:"unless_reach,omitempty"`
 	// UnlessNext lists words that, right after the trigger, cancel it:
 	// there the trigger is a noun ("search results", "list of").
 	UnlessNext []string `json:"unless_next,omitempty"`
