@@ -57,9 +57,8 @@ func flagged(fs []Finding, label string, rulesOnly bool) bool {
 
 // evalRows are the rows the evaluation reports: every test row, the
 // generated tune rows (plain, and with their attacks hidden by one trick
-// each), the seen BIPIA split in e-mail, and the four held-out generated
-// sets (heldout_test.go, heldout2_test.go, heldout3_test.go,
-// heldout4_test.go).
+// each), the seen BIPIA split in e-mail, and the five held-out generated
+// sets (heldout_test.go and heldout2_test.go to heldout5_test.go).
 func evalRows(t testing.TB) []row {
 	var out []row
 	for _, r := range append(loadCorpusRows(t), loadSplit(t)...) {
@@ -82,7 +81,8 @@ func evalRows(t testing.TB) []row {
 	out = append(out, heldRows()...)
 	out = append(out, held2Rows()...)
 	out = append(out, held3Rows()...)
-	return append(out, held4Rows()...)
+	out = append(out, held4Rows()...)
+	return append(out, held5Rows()...)
 }
 
 // TestEvaluation prints the evaluation tables (./scripts/eval.sh) and
@@ -182,9 +182,12 @@ func TestEvaluation(t *testing.T) {
 		{"generated, held-out set 3|injection", 0.78, 1},
 		{"generated, held-out set 3, hidden|injection", 0.78, 1},
 		{"generated, held-out set 3|benign", 0, 0.17},
-		{"generated, held-out set 4|injection", 0.58, 1},
-		{"generated, held-out set 4, hidden|injection", 0.65, 1},
+		{"generated, held-out set 4|injection", 0.95, 1},
+		{"generated, held-out set 4, hidden|injection", 0.95, 1},
 		{"generated, held-out set 4|benign", 0, 0.08},
+		{"generated, held-out set 5|injection", 0.5, 1},
+		{"generated, held-out set 5, hidden|injection", 0.6, 1},
+		{"generated, held-out set 5|benign", 0, 0.08},
 		// unseen
 		{"BIPIA train split in e-mail|injection", 0.90, 1},
 		{"BIPIA benign e-mails, odd half|benign", 0, 0.08},
