@@ -143,6 +143,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 3": slices.Concat(held3Attacks, held3Benign),
 		"set 4": slices.Concat(held4Attacks, held4Benign),
 		"set 5": slices.Concat(held5Attacks, held5Benign),
+		"set 6": slices.Concat(held6Attacks, held6Benign),
 	}
 	for name, items := range sets {
 		for _, it := range items {
@@ -160,6 +161,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 3": {held3Rows(), 3*len(held3Attacks) + 2*len(held3Benign)},
 		"set 4": {held4Rows(), 3*len(held4Attacks) + 2*len(held4Benign)},
 		"set 5": {held5Rows(), 3*len(held5Attacks) + 2*len(held5Benign)},
+		"set 6": {held6Rows(), 3*len(held6Attacks) + 2*len(held6Benign)},
 	} {
 		if len(c.rows) != c.want {
 			t.Errorf("%s renders %d rows, want %d", name, len(c.rows), c.want)
