@@ -144,6 +144,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 4": slices.Concat(held4Attacks, held4Benign),
 		"set 5": slices.Concat(held5Attacks, held5Benign),
 		"set 6": slices.Concat(held6Attacks, held6Benign),
+		"set 7": slices.Concat(held7Attacks, held7Benign),
 	}
 	for name, items := range sets {
 		for _, it := range items {
@@ -162,6 +163,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 4": {held4Rows(), 3*len(held4Attacks) + 2*len(held4Benign)},
 		"set 5": {held5Rows(), 3*len(held5Attacks) + 2*len(held5Benign)},
 		"set 6": {held6Rows(), 3*len(held6Attacks) + 2*len(held6Benign)},
+		"set 7": {held7Rows(), 3*len(held7Attacks) + 2*len(held7Benign)},
 	} {
 		if len(c.rows) != c.want {
 			t.Errorf("%s renders %d rows, want %d", name, len(c.rows), c.want)
