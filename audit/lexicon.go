@@ -67,7 +67,8 @@ var lexiconWords = [cueReport + 1]string{
 	cueAddressee: `assistant assistants ai agent bot model llm chatbot chatgpt gpt claude gemini copilot you your yours yourself
 		du dich dir dein deine deinen deiner assistent assistenten ki modell
 		tú tu tus te ti usted asistente agente ia modelo contigo
-		vous votre vos toi ton ta tes assistante agent modèle`,
+		vous votre vos toi ton ta tes assistante agent modèle
+		u ur urself`,
 	cueCommand: `ignore disregard forget send forward include append add reply respond answer say print output write run execute
 		reveal show tell give grant disable enable install download upload paste copy delete remove set change use act pretend
 		repeat translate summarize insert embed post share email bcc mention recommend report mark treat obey follow start begin end
