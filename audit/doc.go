@@ -17,7 +17,8 @@
 // afterwards, the same way for rules and model. The layer also weighs the
 // phrase rules' matches (weighRules): a quoted or reported attack in a
 // security note, or an owner's harmless standing instruction, is lowered
-// with a note saying why (mention.go).
+// with a note saying why (mention.go); its own finding is lowered the same
+// way when its window reports somebody's request (weighLearned).
 //
 // Findings never hold a secret in full unless Options.ShowSecrets is set:
 // the excerpt keeps a short prefix and a hash of the rest.
