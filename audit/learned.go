@@ -957,13 +957,7 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 // again, which happens only for entries the layer flags.
 func (s *Scanner) weighLearned(n *normalized, r *raw, w window, sents []window, have bool) {
 	win := n.text[w.start:w.end]
-	framed := agentRequested(win)
-	for _, fs := range [][]string{strongFrames, weakFrames} {
-		for _, f := range fs {
-			framed = framed || strings.Contains(win, f)
-		}
-	}
-	if !framed {
+	if !containsAny(win, strongFrames) && !containsAny(win, weakFrames) && !agentRequested(win) {
 		return
 	}
 	report := w.cues&(1<<cueReport) != 0

@@ -11,45 +11,46 @@ import (
 // ("tried to make me", "instructions like": strong, it says by itself that
 // the instruction is reported), introduced by a request ("asked the
 // assistant to", "quería que": weak, since that is also how a memory
-// records what the user wants, and how a planted one claims to), or quoted
-// (an opening quote before it that is still open, closed after it). The
-// caller wants a reporting word in the sentence (refused, blocked,
-// phishing, example, ...) for a weak frame or quotes.
+// records what the user wants, and how a planted one claims to; see also
+// agentRequested), or quoted (an opening quote before it that is still
+// open, closed inside or after it). The caller wants a reporting word
+// (refused, blocked, phishing, incident, ...) in the sentence or the one
+// either side for a weak frame or quotes.
 func mentioned(n string, start, end int) (strong, weak, inQuotes bool) {
 	from, to := sentenceAround(n, start, end)
 	before, after := n[from:start], n[end:to]
-	for _, f := range strongFrames {
-		if strings.Contains(before, f) {
-			strong = true
-			break
-		}
-	}
+	strong = containsAny(before, strongFrames)
 	// A request frame may follow a noun trigger inside the match ("an
 	// e-mail instructed the assistant to send ..." matches from
 	// "e-mail"), so request frames are looked for up to the match's end;
 	// attempt and example frames, which need no reporting word, only
 	// before it.
 	upto := n[from:end]
-	for _, f := range weakFrames {
-		if strings.Contains(upto, f) {
-			weak = true
-			break
-		}
-	}
-	return strong, weak || agentRequested(upto), quoted(before, n[start:end]+after)
+	weak = containsAny(upto, weakFrames) || agentRequested(upto)
+	return strong, weak, quoted(before, n[start:end]+after)
 }
 
-// agentRequested reports whether before (the sentence up to the match)
-// says somebody asked an agent for something, in the past or the passive:
-// a verb that can only report a request or a claim ("an e-mail asked to
-// grant", "un correo pidió dar", "a message claimed the IBAN changed"), a request verb, up to two determiners and an
-// agent noun ("told the bot to", "an e-mail instructed our assistant
-// to", "wies den Assistenten an", "pedía al bot", "ordonnait à
-// l'assistant"), or an agent noun, an auxiliary and a request verb ("the
-// bot was told to"). It is a weak
-// frame: a planted memory claims authority the same way.
-func agentRequested(before string) bool {
-	words := strings.FieldsFunc(before, func(r rune) bool { return r < utf8.RuneSelf && !isAlnum(byte(r)) })
+// containsAny reports whether s holds one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentRequested reports whether text (a sentence up to a match, or a
+// learned window) says somebody asked an agent for something, in the past
+// or the passive: a verb that can only report a request or a claim ("an
+// e-mail asked to grant", "un correo pidió dar", "a message claimed the
+// IBAN changed"); a request verb, up to two determiners and an agent noun
+// ("told the bot to", "an e-mail instructed our assistant to", "wies den
+// Assistenten an", "pedía al bot", "ordonnait à l'assistant"); or an agent
+// noun, an auxiliary and a request verb ("the bot was told to"). It is a
+// weak frame: a planted memory claims authority the same way.
+func agentRequested(text string) bool {
+	words := strings.FieldsFunc(text, func(r rune) bool { return r < utf8.RuneSelf && !isAlnum(byte(r)) })
 	for i, w := range words {
 		if requested[w] {
 			return true
