@@ -145,6 +145,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 5": slices.Concat(held5Attacks, held5Benign),
 		"set 6": slices.Concat(held6Attacks, held6Benign),
 		"set 7": slices.Concat(held7Attacks, held7Benign),
+		"set 8": slices.Concat(held8Attacks, held8Benign),
 	}
 	for name, items := range sets {
 		for _, it := range items {
@@ -164,6 +165,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 5": {held5Rows(), 3*len(held5Attacks) + 2*len(held5Benign)},
 		"set 6": {held6Rows(), 3*len(held6Attacks) + 2*len(held6Benign)},
 		"set 7": {held7Rows(), 3*len(held7Attacks) + 2*len(held7Benign)},
+		"set 8": {held8Rows(), 3*len(held8Attacks) + 2*len(held8Benign)},
 	} {
 		if len(c.rows) != c.want {
 			t.Errorf("%s renders %d rows, want %d", name, len(c.rows), c.want)
