@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -122,6 +123,12 @@ var heldAttackSources = []struct{ kind, segment, sender string }{
 var heldBenignSources = []struct{ kind, segment, sender string }{
 	{"user", "channel/telegram/dm/5550001", "5550001"}, {"agent", "agent", ""}, {"web", "skill/browse", ""},
 	{"email", "skill/email", ""}, {"tool", "skill/shell", ""}, {"import", "agent", ""},
+}
+
+// trainedHeldRows are the rows of the held-out sets whose misses were read
+// (1 to 6): seen, and since the third round training data (loadSplit).
+func trainedHeldRows() []row {
+	return slices.Concat(heldRows(), held2Rows(), held3Rows(), held4Rows(), held5Rows(), held6Rows())
 }
 
 // heldSet is one held-out set: its items, the shapes they take, and

@@ -244,6 +244,15 @@ func loadSplit(t testing.TB) []row {
 		}
 	}
 
+	// The held-out sets whose misses were read (1 to 6) train the learned
+	// layer since the third round: hand-written, not templated, in
+	// registers the generator lacks (split.json). The evaluation still
+	// reports them, as seen.
+	for _, h := range trainedHeldRows() {
+		h.role, h.seen, h.group = "train", true, "held-"+h.label
+		add(h)
+	}
+
 	// Test wins: drop train and tune rows that repeat a test text.
 	test := map[string]bool{}
 	for _, r := range rows {

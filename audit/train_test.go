@@ -46,6 +46,7 @@ const (
 var groupWeight = map[string]float64{
 	"bipia": 1, "jailbreak": 1.5, "gen-injection": 2.5,
 	"taskmaster": 2, "wildguard": 1, "email": 0.5, "gen-benign": 2.5,
+	"held-injection": 1.5, "held-benign": 1.5,
 }
 
 // featurize returns the feature windows of a text, as the scanner scores
