@@ -146,6 +146,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 6": slices.Concat(held6Attacks, held6Benign),
 		"set 7": slices.Concat(held7Attacks, held7Benign),
 		"set 8": slices.Concat(held8Attacks, held8Benign),
+		"set 9": slices.Concat(held9Attacks, held9Benign),
 	}
 	for name, items := range sets {
 		for _, it := range items {
@@ -166,6 +167,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 		"set 6": {held6Rows(), 3*len(held6Attacks) + 2*len(held6Benign)},
 		"set 7": {held7Rows(), 3*len(held7Attacks) + 2*len(held7Benign)},
 		"set 8": {held8Rows(), 3*len(held8Attacks) + 2*len(held8Benign)},
+		"set 9": {held9Rows(), 3*len(held9Attacks) + 2*len(held9Benign)},
 	} {
 		if len(c.rows) != c.want {
 			t.Errorf("%s renders %d rows, want %d", name, len(c.rows), c.want)
