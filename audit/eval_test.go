@@ -57,8 +57,8 @@ func flagged(fs []Finding, label string, rulesOnly bool) bool {
 
 // evalRows are the rows the evaluation reports: every test row, the
 // generated tune rows (plain, and with their attacks hidden by one trick
-// each), the seen BIPIA split in e-mail, and the seven held-out generated
-// sets (heldout_test.go and heldout2_test.go to heldout7_test.go).
+// each), the seen BIPIA split in e-mail, and the held-out generated sets
+// (heldout_test.go and heldout2_test.go to heldout9_test.go).
 func evalRows(t testing.TB) []row {
 	var out []row
 	for _, r := range append(loadCorpusRows(t), loadSplit(t)...) {
@@ -83,7 +83,8 @@ func evalRows(t testing.TB) []row {
 		out = append(out, r)
 	}
 	out = append(out, held7Rows()...)
-	return append(out, held8Rows()...)
+	out = append(out, held8Rows()...)
+	return append(out, held9Rows()...)
 }
 
 // TestEvaluation prints the evaluation tables (./scripts/eval.sh) and
@@ -175,7 +176,7 @@ func TestEvaluation(t *testing.T) {
 		{"AWS memory poisoning|injection", 0.75, 1},
 		// held out, same author. Sets 1 to 6 are seen and, since the third
 		// round's last change, training data; set 7 was read but not trained
-		// on; set 8 was measured once, on the final engine.
+		// on; sets 8 and 9 were each measured once, on the final engine.
 		{"generated, held-out templates|injection", 0.97, 1},
 		{"generated, held-out templates, hidden|injection", 0.97, 1},
 		{"generated, held-out templates|benign", 0, 0.02},
@@ -199,6 +200,9 @@ func TestEvaluation(t *testing.T) {
 		{"generated, held-out set 8|injection", 0.67, 1},
 		{"generated, held-out set 8, hidden|injection", 0.9, 1},
 		{"generated, held-out set 8|benign", 0, 0.14},
+		{"generated, held-out set 9|injection", 0.48, 1},
+		{"generated, held-out set 9, hidden|injection", 0.82, 1},
+		{"generated, held-out set 9|benign", 0, 0.12},
 		// unseen
 		{"BIPIA train split in e-mail|injection", 0.90, 1},
 		{"BIPIA benign e-mails, odd half|benign", 0, 0.08},
