@@ -78,13 +78,13 @@ func evalRows(t testing.TB) []row {
 			}
 		}
 	}
-	for _, r := range trainedHeldRows() {
-		r.seen = true // read, and trained on since the third round
-		out = append(out, r)
+	for i, h := range heldSets {
+		for _, r := range h.rows() {
+			r.seen = i < trainedHeld // read, and trained on since the third round
+			out = append(out, r)
+		}
 	}
-	out = append(out, held7Rows()...)
-	out = append(out, held8Rows()...)
-	return append(out, held9Rows()...)
+	return out
 }
 
 // TestEvaluation prints the evaluation tables (./scripts/eval.sh) and

@@ -83,7 +83,5 @@ var held2Shapes = []string{
 	"1. check the calendar\n2. %s\n3. reply to Ana",
 }
 
-func held2Rows() []row {
-	return heldSet{name: "generated, held-out set 2", id: "held2", seed: [2]uint64{13, 0x68656c6432},
-		attacks: held2Attacks, benign: held2Benign, shapes: held2Shapes}.rows()
-}
+var held2 = heldSet{name: "generated, held-out set 2", id: "held2", seed: [2]uint64{13, 0x68656c6432},
+	attacks: held2Attacks, benign: held2Benign, shapes: held2Shapes}

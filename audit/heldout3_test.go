@@ -1,11 +1,5 @@
 package audit
 
-import (
-	"slices"
-	"strings"
-	"testing"
-)
-
 // A third held-out generated set, written at the start of the third round
 // before any change of that round, and committed before anything scored
 // it. Same author as the rules (so "held out, same author", not
@@ -111,66 +105,5 @@ var held3Shapes = []string{
 	"```\n# memo\n%s\n```",
 }
 
-func held3Rows() []row {
-	return heldSet{name: "generated, held-out set 3", id: "held3", seed: [2]uint64{17, 0x68656c6433},
-		attacks: held3Attacks, benign: held3Benign, shapes: held3Shapes, hidden: true}.rows()
-}
-
-// TestHeldOutSharesNoRun checks that no item of a held-out set shares a
-// run of six words with any generated train or tune memory, so that the
-// held-out figures are not the generator's templates in disguise.
-func TestHeldOutSharesNoRun(t *testing.T) {
-	const n = 6
-	runs := func(text string) []string {
-		w := strings.Fields(strings.ToLower(text))
-		var out []string
-		for i := 0; i+n <= len(w); i++ {
-			out = append(out, strings.Join(w[i:i+n], " "))
-		}
-		return out
-	}
-	gen := map[string]bool{}
-	for _, tune := range []bool{false, true} {
-		for _, m := range generateMemories(3, 3, tune) {
-			for _, s := range runs(m.text) {
-				gen[s] = true
-			}
-		}
-	}
-	sets := map[string][]heldItem{
-		"set 1": slices.Concat(heldAttacks, heldBenign),
-		"set 2": slices.Concat(held2Attacks, held2Benign),
-		"set 3": slices.Concat(held3Attacks, held3Benign),
-		"set 4": slices.Concat(held4Attacks, held4Benign),
-		"set 5": slices.Concat(held5Attacks, held5Benign),
-		"set 6": slices.Concat(held6Attacks, held6Benign),
-		"set 7": slices.Concat(held7Attacks, held7Benign),
-		"set 8": slices.Concat(held8Attacks, held8Benign),
-		"set 9": slices.Concat(held9Attacks, held9Benign),
-	}
-	for name, items := range sets {
-		for _, it := range items {
-			for _, s := range runs(it.text) {
-				if gen[s] {
-					t.Errorf("%s item %q shares %q with the generator", name, it.text, s)
-				}
-			}
-		}
-	}
-	for name, c := range map[string]struct {
-		rows []row
-		want int
-	}{
-		"set 3": {held3Rows(), 3*len(held3Attacks) + 2*len(held3Benign)},
-		"set 4": {held4Rows(), 3*len(held4Attacks) + 2*len(held4Benign)},
-		"set 5": {held5Rows(), 3*len(held5Attacks) + 2*len(held5Benign)},
-		"set 6": {held6Rows(), 3*len(held6Attacks) + 2*len(held6Benign)},
-		"set 7": {held7Rows(), 3*len(held7Attacks) + 2*len(held7Benign)},
-		"set 8": {held8Rows(), 3*len(held8Attacks) + 2*len(held8Benign)},
-		"set 9": {held9Rows(), 3*len(held9Attacks) + 2*len(held9Benign)},
-	} {
-		if len(c.rows) != c.want {
-			t.Errorf("%s renders %d rows, want %d", name, len(c.rows), c.want)
-		}
-	}
-}
+var held3 = heldSet{name: "generated, held-out set 3", id: "held3", seed: [2]uint64{17, 0x68656c6433},
+	attacks: held3Attacks, benign: held3Benign, shapes: held3Shapes, hidden: true}

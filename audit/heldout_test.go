@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"testing"
 )
 
 // Held-out generated memories: written in one sitting after the rules,
@@ -125,10 +126,22 @@ var heldBenignSources = []struct{ kind, segment, sender string }{
 	{"email", "skill/email", ""}, {"tool", "skill/shell", ""}, {"import", "agent", ""},
 }
 
-// trainedHeldRows are the rows of the held-out sets whose misses were read
-// (1 to 6): seen, and since the third round training data (loadSplit).
+// heldSets are the held-out sets in the order they were written. The
+// first six were read (their misses) and, since the third round, train
+// the learned layer (loadSplit); 7 was read, not trained on; 8 and 9 were
+// measured once (testdata/split.json).
+var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8, held9}
+
+// trainedHeld is how many of heldSets train the model.
+const trainedHeld = 6
+
+// trainedHeldRows are the rows of the held-out sets that train the model.
 func trainedHeldRows() []row {
-	return slices.Concat(heldRows(), held2Rows(), held3Rows(), held4Rows(), held5Rows(), held6Rows())
+	var out []row
+	for _, h := range heldSets[:trainedHeld] {
+		out = append(out, h.rows()...)
+	}
+	return out
 }
 
 // heldSet is one held-out set: its items, the shapes they take, and
@@ -141,11 +154,8 @@ type heldSet struct {
 	hidden          bool
 }
 
-// heldRows renders the first held-out set.
-func heldRows() []row {
-	return heldSet{name: "generated, held-out templates", id: "held", seed: [2]uint64{11, 0x68656c64},
-		attacks: heldAttacks, benign: heldBenign, shapes: heldShapes, hidden: true}.rows()
-}
+var held1 = heldSet{name: "generated, held-out templates", id: "held", seed: [2]uint64{11, 0x68656c64},
+	attacks: heldAttacks, benign: heldBenign, shapes: heldShapes, hidden: true}
 
 // rows renders every item in two shapes; with hidden, each planted item
 // also once hidden by one trick (hide).
@@ -186,4 +196,44 @@ func (h heldSet) rows() []row {
 		}
 	}
 	return out
+}
+
+// TestHeldOutSharesNoRun checks that no item of a held-out set shares a
+// run of six words with any generated train or tune memory, so that the
+// held-out figures are not the generator's templates in disguise, and
+// that each set renders every item in two shapes (and once hidden).
+func TestHeldOutSharesNoRun(t *testing.T) {
+	const n = 6
+	runs := func(text string) []string {
+		w := strings.Fields(strings.ToLower(text))
+		var out []string
+		for i := 0; i+n <= len(w); i++ {
+			out = append(out, strings.Join(w[i:i+n], " "))
+		}
+		return out
+	}
+	gen := map[string]bool{}
+	for _, tune := range []bool{false, true} {
+		for _, m := range generateMemories(3, 3, tune) {
+			for _, s := range runs(m.text) {
+				gen[s] = true
+			}
+		}
+	}
+	for _, h := range heldSets {
+		for _, it := range slices.Concat(h.attacks, h.benign) {
+			for _, s := range runs(it.text) {
+				if gen[s] {
+					t.Errorf("%s: item %q shares %q with the generator", h.name, it.text, s)
+				}
+			}
+		}
+		per := 2
+		if h.hidden {
+			per = 3
+		}
+		if got, want := len(h.rows()), per*len(h.attacks)+2*len(h.benign); got != want {
+			t.Errorf("%s renders %d rows, want %d", h.name, got, want)
+		}
+	}
 }
