@@ -77,8 +77,19 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 		}
 		end = max(end, best)
 	}
+	// ... or just after it, where German puts it ("gibt das Passwort nie
+	// heraus").
+	within := n[te:min(len(n), end+unlessAfter)]
+	for _, w := range p.m.UnlessWithin {
+		if indexWord(within, w) >= 0 {
+			return span{}, false
+		}
+	}
 	return span{start: ts, end: end}, true
 }
+
+// unlessAfter is how far past a match UnlessWithin words still cancel it.
+const unlessAfter = 12
 
 // inURL reports whether n[i] is inside a URL: the text since the last
 // white space holds "://".

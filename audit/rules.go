@@ -54,6 +54,12 @@ type PhraseMatch struct {
 	// UnlessNext lists words that, right after the trigger, cancel it:
 	// there the trigger is a noun ("search results", "list of").
 	UnlessNext []string `json:"unless_next,omitempty"`
+	// UnlessWithin lists words that cancel a match when they stand
+	// between the trigger and the end of its required words, or within
+	// 12 bytes after: a negation between the subject and its verb ("the
+	// assistant never shares"), or after the object in German ("gibt das
+	// Passwort nie heraus").
+	UnlessWithin []string `json:"unless_within,omitempty"`
 }
 
 // RuleSet is the embedded rule metadata and its version; the version goes
