@@ -37,8 +37,7 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 		reach = 12
 	}
 	for _, u := range p.m.Unless {
-		from := max(0, ts-len(u)-reach)
-		if strings.Contains(n[from:ts], u) {
+		if unlessBefore(n, max(0, ts-len(u)-reach), ts, u) {
 			return span{}, false
 		}
 	}
@@ -86,6 +85,23 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 		}
 	}
 	return span{start: ts, end: end}, true
+}
+
+// unlessBefore reports whether u begins a word in n[from:to]: "never "
+// negates, the end of "whenever " does not.
+func unlessBefore(n string, from, to int, u string) bool {
+	for i := from; i < to; {
+		k := strings.Index(n[i:to], u)
+		if k < 0 {
+			return false
+		}
+		k += i
+		if k == 0 || !isWordByte(n[k-1]) || !isWordByte(u[0]) {
+			return true
+		}
+		i = k + 1
+	}
+	return false
 }
 
 // unlessAfter is how far past a match UnlessWithin words still cancel it.
