@@ -1,0 +1,83 @@
+package audit
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestDevelopmentView prints what a change may be judged on: seen rows
+// only. It scores the own corpus, the BIPIA test split, the AWS cases, the
+// generated tune rows, the held-out sets whose misses have been read
+// (heldSets[:readHeld]) and the seen benign rows of the public sets
+// (train and tune Taskmaster, WildGuard, BIPIA e-mails); never an unseen
+// test set or a held-out set not yet read, so that looking at it while
+// changing the engine cannot tune on them. MEMAUDIT_DEV_OUT names the
+// file it writes; MEMAUDIT_DEV_MISSES, a set name (or part of one) whose
+// misses and false positives it lists as well.
+//
+//	MEMAUDIT_DEV_OUT=/tmp/dev.txt go test -run TestDevelopmentView ./audit
+func TestDevelopmentView(t *testing.T) {
+	out := os.Getenv("MEMAUDIT_DEV_OUT")
+	if out == "" {
+		t.Skip("MEMAUDIT_DEV_OUT not set")
+	}
+	want := os.Getenv("MEMAUDIT_DEV_MISSES")
+	s := newScanner(t, Options{})
+	ctx := context.Background()
+	by := map[string]*tally{}
+	var misses []string
+	score := func(set string, r row) {
+		fs := s.Scan(ctx, r.e)
+		k := set + "|" + r.label
+		if by[k] == nil {
+			by[k] = &tally{}
+		}
+		by[k].n++
+		hit := flagged(fs, r.label, false)
+		if hit {
+			by[k].hit++
+		}
+		if flagged(fs, r.label, true) {
+			by[k].rules++
+		}
+		if want != "" && strings.Contains(set, want) && (r.label == "benign") == hit {
+			misses = append(misses, fmt.Sprintf("%s %s %s: %q", r.label, r.category, r.e.SourceKind, r.e.Text))
+		}
+	}
+	unread := map[string]bool{}
+	for _, h := range heldSets[readHeld:] {
+		unread[h.name] = true
+		unread[h.name+", hidden"] = true
+	}
+	for _, r := range evalRows(t) {
+		if unread[r.set] || !r.seen && !strings.HasPrefix(r.set, "generated") {
+			continue
+		}
+		score(r.set, r)
+	}
+	for _, r := range loadSplit(t) {
+		if r.role == "test" || r.label != "benign" || strings.HasPrefix(r.group, "gen") || strings.HasPrefix(r.group, "held") {
+			continue
+		}
+		score("seen "+r.group+" ("+r.role+")", r)
+	}
+	keys := make([]string, 0, len(by))
+	for k := range by {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%-60s n=%5d  %s  rules %s\n", k, by[k].n, by[k].rate(), by[k].rulesRate())
+	}
+	for _, m := range misses {
+		b.WriteString(m + "\n")
+	}
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
