@@ -37,7 +37,9 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 		reach = 12
 	}
 	for _, u := range p.m.Unless {
-		if unlessBefore(n, max(0, ts-len(u)-reach), ts, u) {
+		// At a word start of the whole text: "never " negates, the end
+		// of "whenever " does not.
+		if wordIn(n, max(0, ts-len(u)-reach), ts, u) >= 0 {
 			return span{}, false
 		}
 	}
@@ -87,23 +89,6 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 	return span{start: ts, end: end}, true
 }
 
-// unlessBefore reports whether u begins a word in n[from:to]: "never "
-// negates, the end of "whenever " does not.
-func unlessBefore(n string, from, to int, u string) bool {
-	for i := from; i < to; {
-		k := strings.Index(n[i:to], u)
-		if k < 0 {
-			return false
-		}
-		k += i
-		if k == 0 || !isWordByte(n[k-1]) || !isWordByte(u[0]) {
-			return true
-		}
-		i = k + 1
-	}
-	return false
-}
-
 // unlessAfter is how far past a match UnlessWithin words still cancel it.
 const unlessAfter = 12
 
@@ -117,10 +102,14 @@ func inURL(n string, i int) bool {
 func isWordByte(c byte) bool { return isAlnum(c) || c >= 0x80 }
 
 // indexWord finds w in s starting at a word boundary (stems may go on:
-// "send" finds "sending").
-func indexWord(s, w string) int {
-	for i := 0; ; {
-		k := strings.Index(s[i:], w)
+// "send" finds "sending"); the start of s counts as one.
+func indexWord(s, w string) int { return wordIn(s, 0, len(s), w) }
+
+// wordIn finds w in s[from:to] where it starts a word of s (the byte
+// before from counts), and returns its offset in s, or -1.
+func wordIn(s string, from, to int, w string) int {
+	for i := from; i < to; {
+		k := strings.Index(s[i:to], w)
 		if k < 0 {
 			return -1
 		}
@@ -130,6 +119,7 @@ func indexWord(s, w string) int {
 		}
 		i = k + 1
 	}
+	return -1
 }
 
 // provenance weighs an injection finding by where the entry came from:
