@@ -58,7 +58,7 @@ func flagged(fs []Finding, label string, rulesOnly bool) bool {
 // evalRows are the rows the evaluation reports: every test row, the
 // generated tune rows (plain, and with their attacks hidden by one trick
 // each), the seen BIPIA split in e-mail, and the held-out generated sets
-// (heldout_test.go and heldout2_test.go to heldout14_test.go).
+// (heldout_test.go and heldout2_test.go to heldout15_test.go).
 func evalRows(t testing.TB) []row {
 	var out []row
 	for _, r := range append(loadCorpusRows(t), loadSplit(t)...) {
