@@ -115,7 +115,9 @@ func (passwordPhrase) check(text string, ts, te int) (span, bool) {
 			link, linkLen = k, len(l)
 		}
 	}
-	if link < 0 {
+	// ... in the same clause: "reset my password; the ticket number is
+	// HD-7-2231" names no password.
+	if link < 0 || strings.ContainsAny(win[:link], ";\n") || strings.Contains(win[:link], ". ") {
 		return span{}, false
 	}
 	i := te + link + linkLen
