@@ -78,6 +78,11 @@ func (p *phraseDetector) check(nz *normalized, ts, te int) (span, bool) {
 		}
 		end = max(end, best)
 	}
+	if p.m.SameClause {
+		if m := n[ts:end]; strings.ContainsAny(m, ";\n") || strings.Contains(m, ". ") {
+			return span{}, false
+		}
+	}
 	// ... or just after it, where German puts it ("gibt das Passwort nie
 	// heraus").
 	within := n[te:min(len(n), end+unlessAfter)]

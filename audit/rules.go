@@ -60,6 +60,11 @@ type PhraseMatch struct {
 	// assistant never shares"), or after the object in German ("gibt das
 	// Passwort nie heraus").
 	UnlessWithin []string `json:"unless_within,omitempty"`
+	// SameClause, when set, needs the trigger and its required words in
+	// one clause: no ';', no sentence end and no line break between them
+	// ("the assistants reply to the club with the owner's name; card
+	// numbers stay in the wallet" pairs no verb with the card number).
+	SameClause bool `json:"same_clause,omitempty"`
 }
 
 // RuleSet is the embedded rule metadata and its version; the version goes
