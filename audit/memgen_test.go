@@ -815,7 +815,7 @@ func genReport(r *rand.Rand, cat string, cl clause, tune bool) memItem {
 func generateMemories(seed uint64, perClause int, tune bool) []memItem {
 	r := rand.New(rand.NewPCG(seed, 0x6d656d67656e))
 	var out []memItem
-	defer func() { mix(r, out, tune) }()
+	defer func() { mix(r, out, tune); fence(out) }()
 	for _, cat := range sortedKeys(attackClauses) {
 		for i, cl := range attackClauses[cat] {
 			if (i%4 == 3) != tune {
@@ -929,6 +929,23 @@ func genProse(r *rand.Rand, lang, tmpl string, tune bool) memItem {
 	}
 	src := pick(r, benignSources)
 	return memItem{text: s, lang: lang, cat: "prose", label: "benign", source: src.kind, segment: src.segment, sender: src.sender, tune: tune}
+}
+
+// fences are the fenced blocks coding and tool-using agents save text in.
+var fences = []string{"```text\n%s\n```", "```\n%s\n```", "```markdown\n%s\n```", "```yaml\nnote: %s\n```"}
+
+// fence puts every seventh entry, attack or not, in a fenced block. Until
+// the fifth round fences reached the model almost only around attacks
+// (BIPIA's code attacks, the hidden variants; the generator's one fenced
+// framing is a tune framing), and it read a fence as an attack: held-out
+// set 16 showed ordinary repository notes flagged once fenced. It draws
+// nothing from the random stream, so every other entry stays as it was.
+func fence(items []memItem) {
+	for i := range items {
+		if i%7 == 3 {
+			items[i].text = fmt.Sprintf(fences[(i/7)%len(fences)], items[i].text)
+		}
+	}
 }
 
 // mix gives a third of the entries neighbours: one or two ordinary
