@@ -10,7 +10,11 @@ import (
 var weakValues = map[string]bool{"password": true, "passwort": true, "contraseña": true, "secret": true,
 	"pass": true, "pwd": true, "changeme": true, "admin": true, "root": true, "user": true, "null": true,
 	"none": true, "empty": true, "required": true, "optional": true, "hidden": true, "same": true,
-	"mot": true, "de": true, "the": true, "not": true, "is": true, "set": true, "unknown": true}
+	"mot": true, "de": true, "the": true, "not": true, "is": true, "set": true, "unknown": true,
+	// Password managers name where a secret is kept, not the secret:
+	// "the NAS login is in 1Password" has the shape of a password.
+	"1password": true, "bitwarden": true, "keepass": true, "keepassxc": true, "lastpass": true, "dashlane": true, "keeper": true,
+	"enpass": true, "nordpass": true, "protonpass": true, "roboform": true}
 
 func weakSecret(v string) bool {
 	l := strings.ToLower(v)

@@ -152,6 +152,7 @@ var lexiconWords = [cueReport + 1]string{
 		tenté refusé bloqué détecté signalé exemple article explique hameçonnage
 		incident incidents postmortem mortem caught quarantined intercepted lesson drill red_team tester testers pentest pentester
 		payload payloads flags
+		fraudster fraudsters scammer scammers betrüger betrügern estafador estafadores escroc escrocs ignored ignoriert ignoró ignoré
 		nachbesprechung vorfall abgefangen incidente detuvo interceptado simulacro intercepté`,
 }
 

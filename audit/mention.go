@@ -27,7 +27,30 @@ func mentioned(n string, start, end int) (strong, weak, inQuotes bool) {
 	// before it.
 	upto := n[from:end]
 	weak = containsAny(upto, weakFrames) || agentRequested(upto)
+	if !weak && from > 0 && strings.HasSuffix(n[:from], "; ") {
+		// A request or claim reported in an earlier clause of the same
+		// sentence frames the advice that follows it: "fraudsters send
+		// invoices claiming the account changed; always confirm new bank
+		// details by phone". Only the weak frames reach that far, and
+		// they still need a reporting word.
+		upto = n[clauseStart(n, from):end]
+		weak = containsAny(upto, weakFrames) || agentRequested(upto)
+	}
 	return strong, weak, quoted(before, n[start:end]+after)
+}
+
+// clauseStart returns where the sentence holding n[at] begins when
+// clauses ("; ") do not end it: after the last ". ", "! " or "? " before
+// at, no further back than sentenceReach bytes.
+func clauseStart(n string, at int) int {
+	lo := max(0, at-sentenceReach)
+	from := lo
+	for _, sep := range []string{". ", "! ", "? "} {
+		if k := strings.LastIndex(n[lo:at], sep); k >= 0 && lo+k+len(sep) > from {
+			from = lo + k + len(sep)
+		}
+	}
+	return from
 }
 
 // containsAny reports whether s holds one of subs.
@@ -89,11 +112,14 @@ var (
 		au le la l à notre mon ton son un une`)
 	requested = wordSet(`asked told instructed ordered urged demanded requested claimed claiming
 		behauptete afirmaba prétendait
+		allegedly supposedly angeblich vermeintlich supuestamente presuntamente prétendument
+		diciendo prétendant behaupten behaupteten
 		forderte bat verlangte befahl
 		pidió pedía pedían pidieron ordenó ordenaba exigía exigió solicitó
 		demandait demandé ordonnait ordonné exigeait exigé réclamait`)
 	auxiliaries  = wordSet(`was were got is wurde war fue era a été est`)
 	requestVerbs = wordSet(`told asked instructed ordered urged directed wanted pushed get got convinced tricked persuaded made prompted
+		telling asking instructing ordering urging
 		wies forderte bat brachte sollte wollte befahl drängte überredete angewiesen aufgefordert gebeten
 		pedía pidió pedían pidieron ordenaba ordenó indicaba indicó exigía exigió instaba instó quería convenció
 		demandait demandé ordonnait ordonné exigeait exigé incitait poussait voulait convaincu`)
