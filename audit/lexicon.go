@@ -153,6 +153,7 @@ var lexiconWords = [cueReport + 1]string{
 		incident incidents postmortem mortem caught quarantined intercepted lesson drill red_team tester testers pentest pentester
 		payload payloads flags
 		fraudster fraudsters scammer scammers betrüger betrügern estafador estafadores escroc escrocs ignored ignoriert ignoró ignoré
+		injection injections injektion inyección inyecciones
 		nachbesprechung vorfall abgefangen incidente detuvo interceptado simulacro intercepté`,
 }
 

@@ -119,7 +119,7 @@ var (
 		demandait demandé ordonnait ordonné exigeait exigé réclamait`)
 	auxiliaries  = wordSet(`was were got is wurde war fue era a été est`)
 	requestVerbs = wordSet(`told asked instructed ordered urged directed wanted pushed get got convinced tricked persuaded made prompted
-		telling asking instructing ordering urging
+		telling asking instructing ordering urging asks tells instructs
 		wies forderte bat brachte sollte wollte befahl drängte überredete angewiesen aufgefordert gebeten
 		pedía pidió pedían pidieron ordenaba ordenó indicaba indicó exigía exigió instaba instó quería convenció
 		demandait demandé ordonnait ordonné exigeait exigé incitait poussait voulait convaincu`)
