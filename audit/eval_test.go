@@ -233,8 +233,8 @@ func TestEvaluation(t *testing.T) {
 		{"generated, held-out set 18|injection", 0.97, 1},
 		{"generated, held-out set 18, hidden|injection", 0.97, 1},
 		{"generated, held-out set 18|benign", 0, 0.02},
-		{"generated, held-out set 19|injection", 0.73, 1},
-		{"generated, held-out set 19, hidden|injection", 0.88, 1},
+		{"generated, held-out set 19|injection", 0.97, 1},
+		{"generated, held-out set 19, hidden|injection", 0.97, 1},
 		{"generated, held-out set 19|benign", 0, 0.02},
 		// unseen
 		{"BIPIA train split in e-mail|injection", 0.90, 1},
