@@ -29,6 +29,7 @@ func TestDevelopmentView(t *testing.T) {
 	s := newScanner(t, Options{})
 	ctx := context.Background()
 	by := map[string]*tally{}
+	learnedHits := map[string]int{} // the learned layer's own findings at medium or above
 	var misses []string
 	score := func(set string, r row) {
 		fs := s.Scan(ctx, r.e)
@@ -43,6 +44,12 @@ func TestDevelopmentView(t *testing.T) {
 		}
 		if flagged(fs, r.label, true) {
 			by[k].rules++
+		}
+		for _, f := range fs {
+			if f.Rule == learnedRule && f.Severity >= Medium {
+				learnedHits[k]++
+				break
+			}
 		}
 		if want != "" && strings.Contains(set, want) && (r.label == "benign") == hit {
 			misses = append(misses, fmt.Sprintf("%s %s %s: %q", r.label, r.category, r.e.SourceKind, r.e.Text))
@@ -72,7 +79,7 @@ func TestDevelopmentView(t *testing.T) {
 	sort.Strings(keys)
 	var b strings.Builder
 	for _, k := range keys {
-		fmt.Fprintf(&b, "%-60s n=%5d  %s  rules %s\n", k, by[k].n, by[k].rate(), by[k].rulesRate())
+		fmt.Fprintf(&b, "%-60s n=%5d  %s  rules %s  learned %.3f\n", k, by[k].n, by[k].rate(), by[k].rulesRate(), float64(learnedHits[k])/float64(by[k].n))
 	}
 	for _, m := range misses {
 		b.WriteString(m + "\n")
