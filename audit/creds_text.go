@@ -311,6 +311,20 @@ func lowerInto(b []byte, s string) []byte {
 	return b
 }
 
+// hashtag reports whether tok is a '#' and letters only ("#pinned"): a
+// tag on a note, not a password.
+func hashtag(tok string) bool {
+	if len(tok) < 2 || tok[0] != '#' {
+		return false
+	}
+	for i := 1; i < len(tok); i++ {
+		if c := tok[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // codeLike: 4 to 8 digits, optionally with # or * (a keypad code), or a
 // short code of digits and capitals ("12A34").
 func codeLike(tok string) bool {
@@ -345,7 +359,7 @@ func codeLike(tok string) bool {
 // or placeholder.
 func passwordLike(tok string) bool {
 	if len(tok) < 6 || len(tok) > 64 || strings.Contains(tok, "://") || strings.Contains(tok, "@") || strings.HasPrefix(tok, "~") ||
-		strings.HasPrefix(tok, "/") {
+		strings.HasPrefix(tok, "/") || hashtag(tok) {
 		return false
 	}
 	lower, letter, symbol, digitThenLetter, digit := false, false, false, false, false
