@@ -15,6 +15,9 @@ type payload struct {
 	// start and end locate the hiding place in the entry's text.
 	start, end int
 	how        string
+	// trick: read from text written to defeat reading (textTricks), not
+	// decoded from an encoding or taken out of markup.
+	trick bool
 }
 
 // maxDecodeDepth bounds nested encodings (base64 of hex of ...).

@@ -265,9 +265,20 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int, nb *normB
 	if depth < maxDecodeDepth && !n.plain && ctx.Err() == nil {
 		hidden = append(hidden, hiddenPayloads(text)...)
 	}
+	if depth < maxDecodeDepth && ctx.Err() == nil {
+		hidden = append(hidden, textTricks(text, n.text)...)
+	}
+	visible := len(found) // what the text says as it stands
 	for _, p := range hidden {
 		for _, r := range s.collect(ctx, p.text, depth+1, nil) {
 			if s.rules[r.rule].Category == Obfuscation {
+				continue
+			}
+			// A trick that leaves most of the text as it was (leetspeak
+			// with a few ordinary words, text that only named the trick)
+			// reads back what the text already said: nothing new, and
+			// nothing hidden to raise.
+			if p.trick && slices.ContainsFunc(found[:visible], func(v raw) bool { return v.rule == r.rule }) {
 				continue
 			}
 			r.start, r.end = p.start, p.end
