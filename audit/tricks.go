@@ -69,17 +69,19 @@ func charRefPayload(text string) (payload, bool) {
 	return payload{text: d, start: start, end: end, how: "HTML character references"}, true
 }
 
-// rotate13 rotates ASCII letters by 13 places.
+// rotate13 rotates ASCII letters by 13 places, byte by byte: every other
+// byte, invalid UTF-8 included, stays as it is.
 func rotate13(s string) string {
-	return strings.Map(func(r rune) rune {
+	b := []byte(s)
+	for i, c := range b {
 		switch {
-		case r >= 'a' && r <= 'z':
-			return 'a' + (r-'a'+13)%26
-		case r >= 'A' && r <= 'Z':
-			return 'A' + (r-'A'+13)%26
+		case c >= 'a' && c <= 'z':
+			b[i] = 'a' + (c-'a'+13)%26
+		case c >= 'A' && c <= 'Z':
+			b[i] = 'A' + (c-'A'+13)%26
 		}
-		return r
-	}, s)
+	}
+	return string(b)
 }
 
 // reverseRunes writes s backwards, a character at a time.
