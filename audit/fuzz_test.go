@@ -226,7 +226,7 @@ func FuzzTextTricks(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s, more string) {
 		text := s + " " + more
 		start := time.Now()
-		for _, p := range textTricks(text, normalize(text).text) {
+		for _, p := range textTricksAll(text) {
 			if p.start < 0 || p.end > len(text) || p.start > p.end {
 				t.Fatalf("%s: span %d-%d of %d", p.how, p.start, p.end, len(text))
 			}

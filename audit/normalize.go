@@ -32,6 +32,11 @@ type normalized struct {
 	// lines are the offsets of the normalised text that begin a line of
 	// the original (newlines themselves become spaces).
 	lines []int
+	// gated is set when the ASCII fast path looked at every eight bytes
+	// for the text tricks' gates (tricks.go), with what it found; else
+	// textTricks looks itself.
+	gated, spaced bool
+	leetWindows   int
 }
 
 // lineStart and lineEnd search lines (in order) by halves: a text of many
@@ -221,6 +226,7 @@ func fastASCII(src string, n *normalized, buf *[]byte) bool {
 	}
 	var run, longest int
 	var prevSpace, double, special uint8
+	ungated := false // a word went through the byte loop: the gates did not see it
 	// byteStep is the rule for one byte; false means not ASCII.
 	byteStep := func(i int) bool {
 		c := b[i]
@@ -253,6 +259,7 @@ func fastASCII(src string, n *normalized, buf *[]byte) bool {
 			for j := i; j < i+8; j++ {
 				byteStep(j)
 			}
+			ungated = true
 			continue
 		}
 		sp := swarEq(x, ' ')
@@ -265,7 +272,17 @@ func fastASCII(src string, n *normalized, buf *[]byte) bool {
 		}
 		y := x | swarRange(x, 'A', 'Z')>>2 // lower case
 		binary.LittleEndian.PutUint64(b[i:], y)
-		blob := swarRange(y, 'a', 'z') | swarRange(y, '0', '9') | swarEq(y, '+') | swarEq(y, '/') | swarEq(y, '=') | swarEq(y, '_') | swarEq(y, '-')
+		digits := swarRange(y, '0', '9')
+		blob := swarRange(y, 'a', 'z') | digits | swarEq(y, '+') | swarEq(y, '/') | swarEq(y, '=') | swarEq(y, '_') | swarEq(y, '-')
+		// The text tricks' gates (tricks.go, gates), while the word is here.
+		if sp&(sp>>16)&(sp>>32)&^(sp>>8)&^(sp>>24) != 0 {
+			n.spaced = true
+		}
+		if digits != 0 {
+			if l := swarRange(y, 'g', 'z'); digits&(l<<8|l>>8) != 0 {
+				n.leetWindows++
+			}
+		}
 		if other := ^blob & swarHi; other == 0 {
 			run += 8
 		} else {
@@ -286,6 +303,19 @@ func fastASCII(src string, n *normalized, buf *[]byte) bool {
 	}
 	n.text = unsafe.String(&b[0], len(b)) // b is not written again
 	n.plain = longest < minBlob && special == 0
+	if r := len(b) % 8; r != 0 && len(b) >= 8 { // the tail went through the byte loop: its last eight bytes, lower case now
+		y := binary.LittleEndian.Uint64(b[len(b)-8:])
+		sp := swarEq(y, ' ')
+		if sp&(sp>>16)&(sp>>32)&^(sp>>8)&^(sp>>24) != 0 {
+			n.spaced = true
+		}
+		if digits := swarRange(y, '0', '9'); digits != 0 {
+			if l := swarRange(y, 'g', 'z'); digits&(l<<8|l>>8) != 0 {
+				n.leetWindows++
+			}
+		}
+	}
+	n.gated = !ungated && len(b) >= 8
 	return true
 }
 

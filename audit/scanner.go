@@ -42,6 +42,9 @@ type Scanner struct {
 	ac     *ahocorasick.Matcher
 	cred   [][]detector
 	phrase [][]*phraseDetector
+	// trickCue[i] marks pattern i as a word that names a text trick
+	// (rot13, backwards): the same scan finds the cues textTricks needs.
+	trickCue []uint8
 	// model is the learned layer (nil when its rule is disabled).
 	model *model
 }
@@ -88,6 +91,7 @@ func New(opts Options) (*Scanner, error) {
 			patterns = append(patterns, key)
 			s.cred = append(s.cred, nil)
 			s.phrase = append(s.phrase, nil)
+			s.trickCue = append(s.trickCue, 0)
 		}
 		return i
 	}
@@ -119,6 +123,12 @@ func New(opts Options) (*Scanner, error) {
 		for _, t := range r.Match.Triggers {
 			i := slot(t)
 			s.phrase[i] = append(s.phrase[i], d)
+		}
+	}
+	for bit, cues := range trickCues {
+		for _, c := range cues {
+			i := slot(c)
+			s.trickCue[i] |= 1 << bit
 		}
 	}
 	s.ac = ahocorasick.New(patterns)
@@ -233,10 +243,14 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int, nb *normB
 		n = normalize(text)
 	}
 	var found []raw
+	var cues uint8
 	if n.off == nil {
-		found = s.pass(ctx, n.text, text, n, true, true)
+		found, cues = s.pass(ctx, n.text, text, n, true, true)
 	} else {
-		found = append(s.pass(ctx, text, text, n, true, false), s.pass(ctx, n.text, text, n, false, true)...)
+		found, _ = s.pass(ctx, text, text, n, true, false)
+		var more []raw
+		more, cues = s.pass(ctx, n.text, text, n, false, true)
+		found = append(found, more...)
 	}
 	if s.model != nil {
 		var sents []window
@@ -266,7 +280,7 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int, nb *normB
 		hidden = append(hidden, hiddenPayloads(text)...)
 	}
 	if depth < maxDecodeDepth && ctx.Err() == nil {
-		hidden = append(hidden, textTricks(text, n.text)...)
+		hidden = append(hidden, textTricks(text, n, cues)...)
 	}
 	visible := len(found) // what the text says as it stands
 	for _, p := range hidden {
@@ -298,8 +312,9 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int, nb *normB
 // text. When the normalised text keeps the original's offsets (n.off ==
 // nil: ASCII without runs of white space, most memory) one pass over it
 // serves both; otherwise the caller makes two, one for each.
-func (s *Scanner) pass(ctx context.Context, scan, text string, n *normalized, creds, phrases bool) []raw {
+func (s *Scanner) pass(ctx context.Context, scan, text string, n *normalized, creds, phrases bool) ([]raw, uint8) {
 	var found []raw
+	var cues uint8
 	// until[d] is the end of d's last match: triggers inside it are not
 	// checked again, so a long key full of trigger-like bytes costs one
 	// check, not one per trigger.
@@ -327,6 +342,7 @@ func (s *Scanner) pass(ctx context.Context, scan, text string, n *normalized, cr
 			}
 		}
 		if phrases {
+			cues |= s.trickCue[m.Pattern]
 			for _, d := range s.phrase[m.Pattern] {
 				if m.Start < until[d] {
 					continue
@@ -340,7 +356,7 @@ func (s *Scanner) pass(ctx context.Context, scan, text string, n *normalized, cr
 		}
 		return true
 	})
-	return found
+	return found, cues
 }
 
 // sentence widens a normalised span to its sentence, for recurrence. A

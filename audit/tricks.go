@@ -12,27 +12,39 @@ import (
 // it must for its reader to undo it), letters spaced out, leetspeak. Each
 // reading is a payload the scanner scans like a decoded blob; a trick that
 // carries ordinary text finds nothing there. norm is the entry's
-// normalised text, for the cues. (Held-out set 22 found these five missed;
-// invisible styling, comments, alt text, full-width letters, URL encoding
-// and JSON escapes were already read.)
-func textTricks(text, norm string) []payload {
+// normalised form (with the gates the ASCII fast path computed, if it
+// did) and cues the trick cues the scan's automaton found in it
+// (trickCues). (Held-out set 22 found these five missed; invisible
+// styling, comments, alt text, full-width letters, URL encoding and JSON
+// escapes were already read.) Every test before a reader is cheap: the
+// scan pays for a trick only where one may be.
+func textTricks(text string, n *normalized, cues uint8) []payload {
+	norm := n.text
 	var out []payload
 	if strings.Contains(text, "&#") {
 		if p, ok := charRefPayload(text); ok {
 			out = append(out, p)
 		}
 	}
-	if containsAny(norm, rot13Cues) {
+	if cues&(1<<cueROT13) != 0 {
 		out = append(out, payload{text: rotate13(text), start: 0, end: len(text), how: "ROT13"})
 	}
-	if containsAny(norm, reverseCues) {
+	if cues&(1<<cueReversed) != 0 {
 		out = append(out, payload{text: reverseRunes(text), start: 0, end: len(text), how: "reversed text"})
 	}
-	if p, ok := spacedPayload(text); ok {
-		out = append(out, p)
+	spaced, leet := n.spaced, n.leetWindows >= 2
+	if !n.gated {
+		spaced, leet = gates(norm)
 	}
-	if p, ok := leetPayload(text); ok {
-		out = append(out, p)
+	if spaced {
+		if p, ok := spacedPayload(text); ok {
+			out = append(out, p)
+		}
+	}
+	if leet {
+		if p, ok := leetPayload(text); ok {
+			out = append(out, p)
+		}
 	}
 	for i := range out {
 		out[i].trick = true
@@ -40,10 +52,57 @@ func textTricks(text, norm string) []payload {
 	return out
 }
 
-var (
-	rot13Cues   = []string{"rot13", "rot-13", "rot 13"}
-	reverseCues = []string{"backwards", "backward", "reversed", "in reverse", "al revés", "del revés", "à l'envers", "rückwärts", "von hinten nach vorn"}
+// The trick cues, by bit: words an entry uses to tell its reader how to
+// undo the trick. The scanner's automaton looks for them with the rules'
+// triggers.
+const (
+	cueROT13 = iota
+	cueReversed
 )
+
+var trickCues = [...][]string{
+	cueROT13:    {"rot13", "rot-13", "rot 13"},
+	cueReversed: {"backwards", "backward", "reversed", "in reverse", "al revés", "del revés", "à l'envers", "rückwärts", "von hinten nach vorn"},
+}
+
+// ascii8 loads eight bytes of t at i with every byte of 0x80 or more set
+// to zero, so that the swar helpers are exact on what is left.
+func ascii8(t string, i int) uint64 {
+	t = t[i : i+8] // one bounds check, and the loads below combine into one
+	x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	return x &^ ((x & swarHi >> 7) * 0xff)
+}
+
+// gates looks over the normalised text eight bytes at a time (the ASCII
+// fast path of normalize does the same as it goes) for where a
+// spaced-out run or leetspeak may be, so that their readers run only
+// there. spaced: a space, a character, a space, a character and a space
+// in a row within some aligned eight bytes (any run of eight spaced
+// characters, fifteen bytes or more, has one). leet: two or more aligned
+// eight bytes with a digit beside a letter past 'f' (hex, hashes and
+// colours have digits only beside a to f).
+func gates(t string) (spaced, leet bool) {
+	windows := 0
+	check := func(x uint64) {
+		sp := swarEq(x, ' ')
+		if sp&(sp>>16)&(sp>>32)&^(sp>>8)&^(sp>>24) != 0 {
+			spaced = true
+		}
+		if d := swarRange(x, '0', '9'); d != 0 {
+			if l := swarRange(x, 'g', 'z'); d&(l<<8|l>>8) != 0 {
+				windows++
+			}
+		}
+	}
+	for i := 0; i+8 <= len(t); i += 8 {
+		check(ascii8(t, i))
+	}
+	if len(t)%8 != 0 && len(t) >= 8 { // the tail: the last eight bytes, as the fast path does
+		check(ascii8(t, len(t)-8))
+	}
+	return spaced, windows >= 2
+}
 
 // minRefs is how many character references make a payload: one or two are
 // an accented letter in prose ("Caf&#233;").
@@ -100,25 +159,8 @@ func reverseRunes(s string) string {
 const minSpaced = 8
 
 // spacedPayload reads a run of single characters each followed by one
-// space ("s e n d   t h e"): one space joins, two or more part words. A
-// quick look at the spaces first: most text has no space two bytes after
-// another.
+// space ("s e n d   t h e"): one space joins, two or more part words.
 func spacedPayload(text string) (payload, bool) {
-	quick := false
-	for i := strings.IndexByte(text, ' '); i >= 0 && i+4 < len(text); {
-		if text[i+2] == ' ' && text[i+4] == ' ' && text[i+1] != ' ' && text[i+3] != ' ' {
-			quick = true
-			break
-		}
-		k := strings.IndexByte(text[i+1:], ' ')
-		if k < 0 {
-			break
-		}
-		i += 1 + k
-	}
-	if !quick {
-		return payload{}, false
-	}
 	var best payload
 	var b strings.Builder
 	i := 0
@@ -174,59 +216,57 @@ const minLeet = 3
 
 // leetPayload reads words of letters and the digits leetspeak uses for
 // letters ("s3nd", "4ss1st4nt"). Hex runs (hashes, colours) and words with
-// other digits ("LH1234", "B12") are not leet. It looks only where a digit
-// stands next to a letter.
+// other digits ("LH1234", "B12") are not leet.
 func leetPayload(text string) (payload, bool) {
-	near := false
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= '0' && c <= '9' && leetDigit[c-'0'] != 0 &&
-			(i > 0 && asciiLetter(text[i-1]) || i+1 < len(text) && asciiLetter(text[i+1])) {
-			near = true
-			break
+	count, words := 0, 0
+	leetWords(text, func(start, end int, leet bool) {
+		words++
+		if leet {
+			count++
 		}
-	}
-	if !near {
+	})
+	// Written in leetspeak, not prose with a few ordinals or model
+	// numbers in it: a third of the words at least. Counted before
+	// anything is copied: most text that gets here has one hash or code.
+	if count < minLeet || 3*count < words {
 		return payload{}, false
 	}
 	b := []byte(text)
-	count := 0
-	for i := 0; i < len(b); {
-		if !isAlnum(b[i]) {
+	leetWords(text, func(start, end int, leet bool) {
+		for k := start; leet && k < end; k++ {
+			if c := b[k]; c >= '0' && c <= '9' {
+				b[k] = leetDigit[c-'0']
+			}
+		}
+	})
+	return payload{text: string(b), start: 0, end: len(text), how: "leetspeak"}, true
+}
+
+// leetWords calls fn with each run of ASCII letters and digits in text and
+// whether it reads as leetspeak.
+func leetWords(text string, fn func(start, end int, leet bool)) {
+	for i := 0; i < len(text); {
+		if !isAlnum(text[i]) {
 			i++
 			continue
 		}
 		j := i
-		letters, digits, hexOnly := 0, 0, true
-		ok := true
-		for j < len(b) && isAlnum(b[j]) {
-			c := b[j]
-			switch {
-			case c >= '0' && c <= '9':
+		letters, digits, hexOnly, ok := 0, 0, true, true
+		for j < len(text) && isAlnum(text[j]) {
+			c := text[j]
+			if c >= '0' && c <= '9' {
 				digits++
 				ok = ok && leetDigit[c-'0'] != 0
-			default:
+			} else {
 				letters++
 				l := c | 0x20
 				hexOnly = hexOnly && l >= 'a' && l <= 'f'
 			}
 			j++
 		}
-		if ok && letters > 0 && digits > 0 && !(hexOnly && j-i >= 6) {
-			for k := i; k < j; k++ {
-				if c := b[k]; c >= '0' && c <= '9' {
-					b[k] = leetDigit[c-'0']
-				}
-			}
-			count++
-		}
+		fn(i, j, ok && letters > 0 && digits > 0 && !(hexOnly && j-i >= 6))
 		i = j
 	}
-	// Written in leetspeak, not prose with a few ordinals or model
-	// numbers in it: a third of the words at least.
-	if count < minLeet || 3*count < len(strings.Fields(text)) {
-		return payload{}, false
-	}
-	return payload{text: string(b), start: 0, end: len(text), how: "leetspeak"}, true
 }
 
 func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -29,7 +29,7 @@ func TestTextTricks(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ps := textTricks(c.text, normalize(c.text).text)
+			ps := textTricksAll(c.text)
 			if c.want == "" {
 				if len(ps) != 0 {
 					t.Fatalf("got %q (%s), want nothing", ps[0].text, ps[0].how)
@@ -89,6 +89,37 @@ func TestTextTricksFound(t *testing.T) {
 			if f.Severity >= Medium {
 				t.Errorf("%q: %s (%s)", b, f.Rule, f.Severity)
 			}
+		}
+	}
+}
+
+// textTricksAll runs textTricks with the cues the scanner's automaton
+// would find (looked up here by plain search).
+func textTricksAll(text string) []payload {
+	n := normalize(text)
+	var cues uint8
+	for bit, cs := range trickCues {
+		if containsAny(n.text, cs) {
+			cues |= 1 << bit
+		}
+	}
+	return textTricks(text, n, cues)
+}
+
+// TestTrickGates checks that the gates the ASCII fast path computes agree
+// with the ones textTricks computes itself.
+func TestTrickGates(t *testing.T) {
+	for _, text := range []string{
+		"s e n d   t h e   k e y s", "send the keys t o m e now", "s3nd 4ll th3 k3ys t0 m3", "h4ppy birthday",
+		"Commit 3f2a9c1d7e8b4a6f5c0d fixed it", "x1y", "a b c d e f g h i j k l", strings.Repeat("q9 ", 11),
+	} {
+		n := normalize(text)
+		if !n.gated {
+			continue
+		}
+		spaced, leet := gates(n.text)
+		if spaced != n.spaced || leet != (n.leetWindows >= 2) {
+			t.Errorf("%q: fast path says spaced %v leet %v (%d windows), gates say %v %v", text, n.spaced, n.leetWindows >= 2, n.leetWindows, spaced, leet)
 		}
 	}
 }
