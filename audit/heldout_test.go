@@ -136,7 +136,7 @@ var heldBenignSources = []struct{ kind, segment, sender string }{
 // round wrote 16 before anything changed, then each of 17, 18 and 19
 // after the one before it was measured and before it was read. Each was
 // read after its one measurement but the last (testdata/split.json).
-var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8, held9, held10, held11, held12, held13, held14, held15, held16, held17, held18, held19, held20, held21, held22, held23}
+var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8, held9, held10, held11, held12, held13, held14, held15, held16, held17, held18, held19, held20, held21, held22, held23, held24}
 
 // trainedHeld is how many of heldSets train the model; readHeld how many
 // have had their misses read (the evaluation reports them as seen).

@@ -311,7 +311,8 @@ func (s *Scanner) collect(ctx context.Context, text string, depth int, nb *normB
 // detectors check text (the original); phrase rules check the normalised
 // text. When the normalised text keeps the original's offsets (n.off ==
 // nil: ASCII without runs of white space, most memory) one pass over it
-// serves both; otherwise the caller makes two, one for each.
+// serves both; otherwise the caller makes two, one for each. The phrase
+// pass also returns the text-trick cues it met (trickCues, a bit each).
 func (s *Scanner) pass(ctx context.Context, scan, text string, n *normalized, creds, phrases bool) ([]raw, uint8) {
 	var found []raw
 	var cues uint8

@@ -11,10 +11,9 @@ import (
 // references, ROT13 and reversed text (when the entry names the trick, as
 // it must for its reader to undo it), letters spaced out, leetspeak. Each
 // reading is a payload the scanner scans like a decoded blob; a trick that
-// carries ordinary text finds nothing there. norm is the entry's
-// normalised form (with the gates the ASCII fast path computed, if it
-// did) and cues the trick cues the scan's automaton found in it
-// (trickCues). (Held-out set 22 found these five missed; invisible
+// carries ordinary text finds nothing there. n is the entry's normalised
+// form (with the gates the ASCII fast path computed, if it did) and cues
+// the trick cues the scan's automaton found in it (trickCues, a bit each). (Held-out set 22 found these five missed; invisible
 // styling, comments, alt text, full-width letters, URL encoding and JSON
 // escapes were already read.) Every test before a reader is cheap: the
 // scan pays for a trick only where one may be.
@@ -26,10 +25,10 @@ func textTricks(text string, n *normalized, cues uint8) []payload {
 			out = append(out, p)
 		}
 	}
-	if cues&(1<<cueROT13) != 0 {
+	if cues&(1<<trickROT13) != 0 {
 		out = append(out, payload{text: rotate13(text), start: 0, end: len(text), how: "ROT13"})
 	}
-	if cues&(1<<cueReversed) != 0 {
+	if cues&(1<<trickReversed) != 0 {
 		out = append(out, payload{text: reverseRunes(text), start: 0, end: len(text), how: "reversed text"})
 	}
 	spaced, leet := n.spaced, n.leetWindows >= 2
@@ -56,13 +55,13 @@ func textTricks(text string, n *normalized, cues uint8) []payload {
 // undo the trick. The scanner's automaton looks for them with the rules'
 // triggers.
 const (
-	cueROT13 = iota
-	cueReversed
+	trickROT13 = iota
+	trickReversed
 )
 
 var trickCues = [...][]string{
-	cueROT13:    {"rot13", "rot-13", "rot 13"},
-	cueReversed: {"backwards", "backward", "reversed", "in reverse", "al revés", "del revés", "à l'envers", "rückwärts", "von hinten nach vorn"},
+	trickROT13:    {"rot13", "rot-13", "rot 13"},
+	trickReversed: {"backwards", "backward", "reversed", "in reverse", "al revés", "del revés", "à l'envers", "rückwärts", "von hinten nach vorn"},
 }
 
 // ascii8 loads eight bytes of t at i with every byte of 0x80 or more set
