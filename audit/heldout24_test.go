@@ -109,26 +109,20 @@ func smallCaps(s string) string {
 }
 
 // mathBold writes ASCII letters as mathematical bold letters (U+1D400).
-func mathBold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			return 0x1D400 + r - 'A'
-		case r >= 'a' && r <= 'z':
-			return 0x1D41A + r - 'a'
-		}
-		return r
-	}, s)
-}
+func mathBold(s string) string { return shiftLetters(s, 0x1D400, 0x1D41A) }
 
 // circled writes ASCII letters as circled letters (U+24B6, U+24D0).
-func circled(s string) string {
+func circled(s string) string { return shiftLetters(s, 0x24B6, 0x24D0) }
+
+// shiftLetters moves A-Z to the block starting at upper and a-z to the one
+// starting at lower.
+func shiftLetters(s string, upper, lower rune) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r >= 'A' && r <= 'Z':
-			return 0x24B6 + r - 'A'
+			return upper + r - 'A'
 		case r >= 'a' && r <= 'z':
-			return 0x24D0 + r - 'a'
+			return lower + r - 'a'
 		}
 		return r
 	}, s)
