@@ -272,17 +272,8 @@ func fastASCII(src string, n *normalized, buf *[]byte) bool {
 		}
 		y := x | swarRange(x, 'A', 'Z')>>2 // lower case
 		binary.LittleEndian.PutUint64(b[i:], y)
-		digits := swarRange(y, '0', '9')
-		blob := swarRange(y, 'a', 'z') | digits | swarEq(y, '+') | swarEq(y, '/') | swarEq(y, '=') | swarEq(y, '_') | swarEq(y, '-')
-		// The text tricks' gates (tricks.go, gates), while the word is here.
-		if sp&(sp>>16)&(sp>>32)&^(sp>>8)&^(sp>>24) != 0 {
-			n.spaced = true
-		}
-		if digits != 0 {
-			if l := swarRange(y, 'g', 'z'); digits&(l<<8|l>>8) != 0 {
-				n.leetWindows++
-			}
-		}
+		blob := swarRange(y, 'a', 'z') | swarRange(y, '0', '9') | swarEq(y, '+') | swarEq(y, '/') | swarEq(y, '=') | swarEq(y, '_') | swarEq(y, '-')
+		n.trickWord(y) // the text tricks' gates, while the word is here
 		if other := ^blob & swarHi; other == 0 {
 			run += 8
 		} else {
@@ -303,17 +294,8 @@ func fastASCII(src string, n *normalized, buf *[]byte) bool {
 	}
 	n.text = unsafe.String(&b[0], len(b)) // b is not written again
 	n.plain = longest < minBlob && special == 0
-	if r := len(b) % 8; r != 0 && len(b) >= 8 { // the tail went through the byte loop: its last eight bytes, lower case now
-		y := binary.LittleEndian.Uint64(b[len(b)-8:])
-		sp := swarEq(y, ' ')
-		if sp&(sp>>16)&(sp>>32)&^(sp>>8)&^(sp>>24) != 0 {
-			n.spaced = true
-		}
-		if digits := swarRange(y, '0', '9'); digits != 0 {
-			if l := swarRange(y, 'g', 'z'); digits&(l<<8|l>>8) != 0 {
-				n.leetWindows++
-			}
-		}
+	if len(b)%8 != 0 && len(b) >= 8 { // the tail went through the byte loop: its last eight bytes, lower case now
+		n.trickWord(binary.LittleEndian.Uint64(b[len(b)-8:]))
 	}
 	n.gated = !ungated && len(b) >= 8
 	return true

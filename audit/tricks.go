@@ -73,34 +73,37 @@ func ascii8(t string, i int) uint64 {
 	return x &^ ((x & swarHi >> 7) * 0xff)
 }
 
-// gates looks over the normalised text eight bytes at a time (the ASCII
-// fast path of normalize does the same as it goes) for where a
-// spaced-out run or leetspeak may be, so that their readers run only
-// there. spaced: a space, a character, a space, a character and a space
-// in a row within some aligned eight bytes (any run of eight spaced
-// characters, fifteen bytes or more, has one). leet: two or more aligned
-// eight bytes with a digit beside a letter past 'f' (hex, hashes and
-// colours have digits only beside a to f).
+// trickWord notes what one eight-byte word of lower-case ASCII says for
+// the text tricks' gates: spaced, when it holds a space, a character, a
+// space, a character and a space in a row (any run of eight spaced
+// characters, fifteen bytes or more, fills some aligned eight bytes that
+// way); a leet window, when a digit stands beside a letter past 'f' (hex,
+// hashes and colours have digits only beside a to f). The ASCII fast path
+// of normalize calls it as it goes; gates does the same for other text.
+func (n *normalized) trickWord(x uint64) {
+	sp := swarEq(x, ' ')
+	if sp&(sp>>16)&(sp>>32)&^(sp>>8)&^(sp>>24) != 0 {
+		n.spaced = true
+	}
+	if d := swarRange(x, '0', '9'); d != 0 {
+		if l := swarRange(x, 'g', 'z'); d&(l<<8|l>>8) != 0 {
+			n.leetWindows++
+		}
+	}
+}
+
+// gates looks over normalised text eight bytes at a time, as the ASCII
+// fast path does, for where a spaced-out run (spaced) or leetspeak (two
+// leet windows or more) may be, so that their readers run only there.
 func gates(t string) (spaced, leet bool) {
-	windows := 0
-	check := func(x uint64) {
-		sp := swarEq(x, ' ')
-		if sp&(sp>>16)&(sp>>32)&^(sp>>8)&^(sp>>24) != 0 {
-			spaced = true
-		}
-		if d := swarRange(x, '0', '9'); d != 0 {
-			if l := swarRange(x, 'g', 'z'); d&(l<<8|l>>8) != 0 {
-				windows++
-			}
-		}
-	}
+	var g normalized
 	for i := 0; i+8 <= len(t); i += 8 {
-		check(ascii8(t, i))
+		g.trickWord(ascii8(t, i))
 	}
-	if len(t)%8 != 0 && len(t) >= 8 { // the tail: the last eight bytes, as the fast path does
-		check(ascii8(t, len(t)-8))
+	if len(t)%8 != 0 && len(t) >= 8 { // the tail: the last eight bytes
+		g.trickWord(ascii8(t, len(t)-8))
 	}
-	return spaced, windows >= 2
+	return g.spaced, g.leetWindows >= 2
 }
 
 // minRefs is how many character references make a payload: one or two are
