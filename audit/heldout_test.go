@@ -135,8 +135,11 @@ var heldBenignSources = []struct{ kind, segment, sender string }{
 // them, 14 after rules 2026.12.18 and 15 after 14 was measured. The fifth
 // round wrote 16 before anything changed, then each of 17, 18 and 19
 // after the one before it was measured and before it was read. Each was
-// read after its one measurement but the last (testdata/split.json).
-var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8, held9, held10, held11, held12, held13, held14, held15, held16, held17, held18, held19, held20, held21, held22, held23, held24}
+// read after its one measurement but the last (testdata/split.json). The
+// sixth round's 25 and 26 were written by other authors (helper agents
+// that read neither the rules, the model's features nor an earlier set)
+// before anything changed.
+var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8, held9, held10, held11, held12, held13, held14, held15, held16, held17, held18, held19, held20, held21, held22, held23, held24, held25, held26}
 
 // trainedHeld is how many of heldSets train the model; readHeld how many
 // have had their misses read (the evaluation reports them as seen).
