@@ -17,7 +17,12 @@ import (
 // test set or a held-out set not yet read, so that looking at it while
 // changing the engine cannot tune on them. MEMAUDIT_DEV_OUT names the
 // file it writes; MEMAUDIT_DEV_MISSES, a set name (or part of one) whose
-// misses and false positives it lists as well.
+// misses and false positives it lists as well, each with the findings
+// below medium the engine did make. MEMAUDIT_DEV_RULES names an older
+// rules.json to scan with instead of the embedded one (git show
+// REV:audit/rules.json): a read set scored on the rules written before it
+// was read shows what a change to the rest of the engine does for wording
+// the rules did not know.
 //
 //	MEMAUDIT_DEV_OUT=/tmp/dev.txt go test -run TestDevelopmentView ./audit
 func TestDevelopmentView(t *testing.T) {
@@ -26,6 +31,15 @@ func TestDevelopmentView(t *testing.T) {
 		t.Skip("MEMAUDIT_DEV_OUT not set")
 	}
 	want := os.Getenv("MEMAUDIT_DEV_MISSES")
+	if f := os.Getenv("MEMAUDIT_DEV_RULES"); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved := rulesJSON
+		rulesJSON = b
+		t.Cleanup(func() { rulesJSON = saved })
+	}
 	s := newScanner(t, Options{})
 	ctx := context.Background()
 	by := map[string]*tally{}
@@ -52,7 +66,13 @@ func TestDevelopmentView(t *testing.T) {
 			}
 		}
 		if want != "" && strings.Contains(set, want) && (r.label == "benign") == hit {
-			misses = append(misses, fmt.Sprintf("%s %s %s: %q", r.label, r.category, r.e.SourceKind, r.e.Text))
+			var low []string
+			for _, f := range fs {
+				if f.Severity < Medium {
+					low = append(low, f.Severity.String()+":"+f.Rule)
+				}
+			}
+			misses = append(misses, fmt.Sprintf("%s %s %s %s %v: %q", set, r.label, r.category, r.e.SourceKind, low, r.e.Text))
 		}
 	}
 	unread := map[string]bool{}
