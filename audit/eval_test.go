@@ -84,6 +84,12 @@ func evalRows(t testing.TB) []row {
 			out = append(out, r)
 		}
 	}
+	for _, h := range devSets {
+		for _, r := range h.rows() {
+			r.seen = true // written to be read
+			out = append(out, r)
+		}
+	}
 	return out
 }
 
@@ -140,6 +146,8 @@ func TestEvaluation(t *testing.T) {
 			switch {
 			case seen[p[0]]:
 				sv = "seen"
+			case otherAuthor[p[0]]:
+				sv = "held out, other author"
 			case strings.HasPrefix(p[0], "generated, held-out"):
 				sv = "held out, same author"
 			}

@@ -141,6 +141,15 @@ var heldBenignSources = []struct{ kind, segment, sender string }{
 // before anything changed.
 var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8, held9, held10, held11, held12, held13, held14, held15, held16, held17, held18, held19, held20, held21, held22, held23, held24, held25, held26}
 
+// devSets were written by other authors in the sixth round, like 25 and
+// 26, to be read: development data that nobody on the project wrote, for
+// the false positives that sets 25 and 26 showed at their first look
+// without reading theirs. They are seen from the start and never unseen.
+var devSets = []heldSet{}
+
+// otherAuthor names the held-out sets the project's author did not write.
+var otherAuthor = map[string]bool{held25.name: true, held26.name: true}
+
 // trainedHeld is how many of heldSets train the model; readHeld how many
 // have had their misses read (the evaluation reports them as seen).
 const (
@@ -233,7 +242,7 @@ func TestHeldOutSharesNoRun(t *testing.T) {
 			}
 		}
 	}
-	for _, h := range heldSets {
+	for _, h := range slices.Concat(heldSets, devSets) {
 		for _, it := range slices.Concat(h.attacks, h.benign) {
 			for _, s := range runs(it.text) {
 				if gen[s] {
