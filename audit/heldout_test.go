@@ -145,7 +145,7 @@ var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8,
 // 26, to be read: development data that nobody on the project wrote, for
 // the false positives that sets 25 and 26 showed at their first look
 // without reading theirs. They are seen from the start and never unseen.
-var devSets = []heldSet{}
+var devSets = []heldSet{held27, held28, held29, held30}
 
 // otherAuthor names the held-out sets the project's author did not write.
 var otherAuthor = map[string]bool{held25.name: true, held26.name: true}
