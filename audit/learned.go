@@ -885,6 +885,9 @@ func (s *Scanner) learned(n *normalized, text string, w window) (raw, bool) {
 //   - reported, by the model's reading: a reporting word in the sentence
 //     and every sentence the match touches scored below the low
 //     threshold. Down two (not for claimRules);
+//   - checked by the owner: the owner says in the first person that they
+//     checked or arranged what an ownerRules match claims (ownerChecked).
+//     Down two; where it came from still weighs it;
 //   - a benign standing instruction: see formRules. Down one.
 //
 // The phrase rules alone cannot tell these apart from the real thing.
@@ -931,6 +934,8 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 		case strong || (weak || inQuotes) && nearReport:
 			note = "lowered: the instruction is quoted or reported in a sentence that says so, not given"
 			r.mention = true
+		case ownerRules[r.rule] && ownerChecked(text, r.nstart, r.nend):
+			note = "lowered: the owner says in the first person that they checked or arranged this themselves"
 		case report && top < s.model.tLow && !claimRules[r.rule]:
 			note = fmt.Sprintf("lowered: the learned layer reads the sentence as reported or quoted, not given (score %.2f, below %.2f)", sigmoid(top), sigmoid(s.model.tLow))
 		case !report && formRules[r.rule] && max(top, best) < s.model.tLow && !asksDanger(cues) && !promotes(text, r.nstart, r.nend):

@@ -202,3 +202,72 @@ var weakFrames = []string{
 	"pedía al asistente", "pidió al asistente", "pedían que", "quería que",
 	"demandait à l'assistant", "a demandé à l'assistant", "voulait que", "voulait me faire",
 }
+
+// ownerChecked reports whether the owner says, in the first person, that
+// they checked or arranged what the match at n[start:end] claims: in its
+// sentence or the one either side, a verification that points back at it
+// ("rent now goes to the landlord's new account. i checked it with him by
+// phone"; "lo comprobé en persona"; "das habe ich telefonisch geprüft"),
+// or in its own sentence a setting the owner changed themselves ("j'ai
+// désactivé moi-même la confirmation"). Somebody else's approval ("the
+// finance team confirmed it", "verified by the owner") is what a planted
+// claim says, and does not count; nor does a first person that points at
+// something else ("i checked the weather").
+func ownerChecked(n string, start, end int) bool {
+	from, to := sentenceAround(n, start, end)
+	if hasOwnerCheck(n[from:to], true) {
+		return true
+	}
+	if from > 0 {
+		pf, _ := sentenceAround(n, max(0, from-2), max(0, from-2))
+		if hasOwnerCheck(n[pf:from], false) {
+			return true
+		}
+	}
+	if to < len(n) {
+		nt := min(len(n), to+2)
+		_, nto := sentenceAround(n, nt, nt)
+		if hasOwnerCheck(n[to:nto], false) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOwnerCheck looks for an owner's check that points back (anaphoric)
+// in s, and with own also for a change the owner made themselves.
+func hasOwnerCheck(s string, own bool) bool {
+	for _, w := range ownerChecks {
+		if wordIn(s, 0, len(s), w) >= 0 {
+			return true
+		}
+	}
+	if (strings.Contains(s, "ich habe") || strings.Contains(s, "habe ich")) && containsAny(s, ownerChecksDE) &&
+		(containsAny(s, []string{"das ", "es ", "selbst", "telefonisch", "persönlich"})) {
+		return true
+	}
+	return own && containsAny(s, ownerOwn)
+}
+
+var (
+	ownerChecks = []string{
+		"i checked it", "i checked that", "i checked this", "i checked the change", "i checked the new", "i've checked it",
+		"i confirmed it", "i confirmed that", "i confirmed this", "i confirmed the change", "i confirmed the new",
+		"i verified it", "i verified that", "i verified this", "i verified the change", "i verified the new",
+		"lo comprobé", "la comprobé", "lo confirmé", "lo verifiqué", "lo acordamos", "lo acordé", "lo hablé con",
+		"je l'ai vérifié", "je l'ai confirmé", "j'ai vérifié", "j'ai confirmé", "nous l'avons convenu", "on l'a convenu",
+	}
+	ownerChecksDE = []string{"geprüft", "bestätigt", "verifiziert", "abgeklärt", "eingerichtet", "abgeschaltet", "ausgeschaltet", "deaktiviert", "vereinbart"}
+	ownerOwn      = []string{
+		"i set this up", "i set it up", "i set that up", "i turned it off", "i turned off", "i switched it off", "i switched off", "i disabled",
+		"moi-même", "yo mismo", "yo misma", "ich selbst",
+	}
+)
+
+// ownerRules are the rules whose matches the owner arranges for
+// themselves as often as an attacker claims them: a payee, a forwarding,
+// a download source, a setting or a right. ownerChecked lowers only these.
+var ownerRules = map[string]bool{
+	"payment-details-changed": true, "payment-misdirection": true, "mail-forward-rule": true, "safety-setting-off": true,
+	"download-redirect": true, "privilege-grant": true, "approval-bypass": true, "memory-access-grant": true,
+}
