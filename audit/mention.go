@@ -201,6 +201,9 @@ var weakFrames = []string{
 	"mich dazu bringen", "wollte, dass ich", "wollte, dass der assistent", "fordert den assistenten auf", "auffordern", "verlangte",
 	"pedía al asistente", "pidió al asistente", "pedían que", "quería que",
 	"demandait à l'assistant", "a demandé à l'assistant", "voulait que", "voulait me faire",
+	// somebody posing as someone else: what they said is a claim reported
+	"pretending to be", "claiming to be", "posing as", "purporting to be", "gab sich als", "gaben sich als",
+	"haciéndose pasar por", "se hacía pasar por", "se faisant passer pour", "se faisait passer pour",
 }
 
 // ownerChecked reports whether the owner says, in the first person, that
