@@ -252,18 +252,6 @@ func loadSplit(t testing.TB) []row {
 		h.role, h.seen, h.group = "train", true, "held-"+h.label
 		add(h)
 	}
-	// The sixth round's development sets (27 to 30), written by other
-	// authors, train it too: look-alikes and attacks nobody on the project
-	// wrote. Trained on two and measured on the other two, in both
-	// directions, they cut the false positives on the untrained pair by a
-	// quarter (41 to 31 of 208 look-alikes) at one attack fewer found (175
-	// to 174 of 208).
-	for _, d := range devSets {
-		for _, h := range d.rows() {
-			h.role, h.seen, h.group = "train", true, "held-"+h.label
-			add(h)
-		}
-	}
 
 	// Test wins: drop train and tune rows that repeat a test text.
 	test := map[string]bool{}
