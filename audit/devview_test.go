@@ -18,11 +18,11 @@ import (
 // changing the engine cannot tune on them. MEMAUDIT_DEV_OUT names the
 // file it writes; MEMAUDIT_DEV_MISSES, a set name (or part of one) whose
 // misses and false positives it lists as well, each with the findings
-// below medium the engine did make (all of them for a false positive). MEMAUDIT_DEV_RULES names an older
-// rules.json to scan with instead of the embedded one (git show
-// REV:audit/rules.json): a read set scored on the rules written before it
-// was read shows what a change to the rest of the engine does for wording
-// the rules did not know.
+// below medium the engine did make (all of them for a false positive).
+// MEMAUDIT_DEV_RULES names an older rules.json to scan with instead of
+// the embedded one (git show REV:audit/rules.json): a read set scored on
+// the rules written before it was read shows what a change to the rest of
+// the engine does for wording the rules did not know.
 //
 //	MEMAUDIT_DEV_OUT=/tmp/dev.txt go test -run TestDevelopmentView ./audit
 func TestDevelopmentView(t *testing.T) {

@@ -245,8 +245,11 @@ func hasOwnerCheck(s string, own bool) bool {
 			return true
 		}
 	}
+	// German puts the participle last ("das habe ich telefonisch
+	// geprüft"): a first person, a participle of checking or arranging,
+	// and a word pointing back or saying how, anywhere in the sentence.
 	if (strings.Contains(s, "ich habe") || strings.Contains(s, "habe ich")) && containsAny(s, ownerChecksDE) &&
-		(containsAny(s, []string{"das ", "es ", "selbst", "telefonisch", "persönlich"})) {
+		containsAny(" "+s, []string{" das ", " es ", "selbst", "telefonisch", "persönlich"}) {
 		return true
 	}
 	return own && containsAny(s, ownerOwn)
