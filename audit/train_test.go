@@ -192,16 +192,23 @@ func trainModel(rows []row) (*model, string) {
 		}
 		scores[r.group+"|"+r.label] = append(scores[r.group+"|"+r.label], l)
 	}
-	tm, gen, wg := scores["taskmaster|benign"], scores["gen-benign|benign"], scores["wildguard|benign"]
+	tm, gen, wg, other := scores["taskmaster|benign"], scores["gen-benign|benign"], scores["wildguard|benign"], scores["held-other|benign"]
 	// Budgets on the tune rows. The hard-benign target is 3% at medium for
 	// the whole engine, and the phrase rules alone already flag about 4% of
 	// the generated look-alikes, so the learned layer gets 1% of them at
 	// medium (3% at low, which only untrusted sources lift to medium);
 	// conversation turns get a tenth of the benign-chat target (0.5%);
-	// benign prompts to an assistant (WildGuard's tune quarter) 1%.
+	// benign prompts to an assistant (WildGuard's tune quarter) 1%; other
+	// authors' look-alikes (development sets 27 to 30, tune only) 8% at
+	// medium and 1% at high. The generated budget alone let the layer flag
+	// a quarter of those; 8% was chosen among 3%, 5% and 8% on the
+	// development and read sets: 3% and 5% cost 12 to 14 of their 208
+	// attacks and 5 to 8% of the tune jailbreaks at medium, 8% costs 3 and
+	// none, and cuts the look-alikes the whole engine flags there by a third (36 to
+	// 24 of 208).
 	m.tLow = max(budget(tm, 0.01), budget(gen, 0.04))
-	m.tMed = max(budget(tm, 0.0005), budget(gen, 0.015), budget(wg, 0.01), next32(m.tLow))
-	m.tHigh = max(budget(tm, 0.0002), budget(gen, 0.005), budget(wg, 0.003), next32(m.tMed))
+	m.tMed = max(budget(tm, 0.0005), budget(gen, 0.015), budget(wg, 0.01), budget(other, 0.08), next32(m.tLow))
+	m.tHigh = max(budget(tm, 0.0002), budget(gen, 0.005), budget(wg, 0.003), budget(other, 0.01), next32(m.tMed))
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "trained on %d examples; thresholds (logit) low %.3f medium %.3f high %.3f\n", len(exs), m.tLow, m.tMed, m.tHigh)
