@@ -138,8 +138,9 @@ var heldBenignSources = []struct{ kind, segment, sender string }{
 // read after its one measurement but the last (testdata/split.json). The
 // sixth round's 25 and 26 were written by other authors (helper agents
 // that read neither the rules, the model's features nor an earlier set)
-// before anything changed.
-var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8, held9, held10, held11, held12, held13, held14, held15, held16, held17, held18, held19, held20, held21, held22, held23, held24, held25, held26}
+// before anything changed; the seventh round's 31 and 32 the same way,
+// at its start (27 to 30 are development sets, below).
+var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8, held9, held10, held11, held12, held13, held14, held15, held16, held17, held18, held19, held20, held21, held22, held23, held24, held25, held26, held31, held32}
 
 // devSets were written by other authors in the sixth round, like 25 and
 // 26, to be read: development data that nobody on the project wrote, for
@@ -149,7 +150,7 @@ var heldSets = []heldSet{held1, held2, held3, held4, held5, held6, held7, held8,
 var devSets = []heldSet{held27, held28, held29, held30}
 
 // otherAuthor names the held-out sets the project's author did not write.
-var otherAuthor = map[string]bool{held25.name: true, held26.name: true}
+var otherAuthor = map[string]bool{held25.name: true, held26.name: true, held31.name: true, held32.name: true}
 
 // trainedHeld is how many of heldSets train the model; readHeld how many
 // have had their misses read (the evaluation reports them as seen).
