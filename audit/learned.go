@@ -888,6 +888,9 @@ func (s *Scanner) learned(n *normalized, text string, w window) (raw, bool) {
 //   - checked by the owner: the owner says in the first person that they
 //     checked or arranged what an ownerRules match claims (ownerChecked).
 //     Down two; where it came from still weighs it;
+//   - gated by the owner: its sentence has the owner asked, shown or
+//     approve first (ownerGated). Down two, and where it came from no
+//     longer weighs it: the gate disarms it whoever wrote it;
 //   - a benign standing instruction: see formRules. Down one.
 //
 // The phrase rules alone cannot tell these apart from the real thing.
@@ -936,6 +939,9 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 			r.mention = true
 		case ownerRules[r.rule] && ownerChecked(text, r.nstart, r.nend):
 			note = "lowered: the owner says in the first person that they checked or arranged this themselves"
+		case ownerGated(sentenceOf(text, r.nstart, r.nend)):
+			note = "lowered: the sentence asks the owner first (the owner is asked, shown or approves before it happens)"
+			r.mention = true
 		case report && top < s.model.tLow && !claimRules[r.rule]:
 			note = fmt.Sprintf("lowered: the learned layer reads the sentence as reported or quoted, not given (score %.2f, below %.2f)", sigmoid(top), sigmoid(s.model.tLow))
 		case !report && formRules[r.rule] && max(top, best) < s.model.tLow && !asksDanger(cues) && !promotes(text, r.nstart, r.nend):
@@ -959,9 +965,17 @@ func (s *Scanner) weighRules(text string, found []raw, sents []window, best floa
 // the model is the backstop for an attack dressed as an example, so the
 // dressing has to say it was reported too. sents are the sentence
 // windows when the scan kept them (have); otherwise they are scored
-// again, which happens only for entries the layer flags.
+// again, which happens only for entries the layer flags. A window that
+// has the owner asked, shown or approve first (ownerGated) is lowered
+// the same way, frame or not.
 func (s *Scanner) weighLearned(n *normalized, r *raw, w window, sents []window, have bool) {
 	win := n.text[w.start:w.end]
+	if ownerGated(win) {
+		r.adjust -= 2
+		r.mention = true
+		r.note = appendNote(r.note, "lowered: the instruction asks the owner first (the owner is asked, shown or approves before it happens)")
+		return
+	}
 	if !containsAny(win, strongFrames) && !containsAny(win, weakFrames) && !agentRequested(win) {
 		return
 	}
