@@ -131,6 +131,10 @@ func (s *Store) openIndex(ctx context.Context, dataKey []byte) error {
 		s.closeIndex()
 		return err
 	}
+	if err := dropPartialMetaTemp(dir, kid != ""); err != nil {
+		s.closeIndex()
+		return err
+	}
 	idx, err := s.tryOpenIndex(dir)
 	if err == nil && kid != "" {
 		// Files under another key: a rotation interrupted while it

@@ -253,3 +253,18 @@ func readerHook(id string, context []byte) (func([]byte) ([]byte, error), error)
 
 // KeyID names an index key in file ids.
 func KeyID(indexKey []byte) string { return fmt.Sprintf("%x", vaultcrypto.KeyCheck(indexKey)[:8]) }
+
+// Opens reports whether sealed, the contents of a file that bleve named id,
+// opens (authenticates) under a key registered now. A file written without
+// an id, or under a key that is not open, does not.
+func Opens(id string, sealed []byte) bool {
+	if id == "" {
+		return false
+	}
+	open, err := readerHook(id, nil)
+	if err != nil || open == nil {
+		return false
+	}
+	_, err = open(sealed)
+	return err == nil
+}
