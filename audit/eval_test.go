@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -86,7 +87,7 @@ func evalRows(t testing.TB) []row {
 			out = append(out, r)
 		}
 	}
-	for _, h := range devSets {
+	for _, h := range slices.Concat(devSets, devSets7) {
 		for _, r := range h.rows() {
 			r.seen = true // written to be read
 			out = append(out, r)
