@@ -129,7 +129,13 @@ func wordIn(s string, from, to int, w string) int {
 
 // provenance weighs an injection finding by where the entry came from:
 // instructions that arrive through the outside world are what poisoning
-// looks like; the owner's own words usually are preferences.
+// looks like; the owner's own words usually are preferences, and the
+// owner is the one person whose standing rules the agent is there to
+// keep. So the owner's own message weighs two down, system text one: the
+// owner's rules that forward bills to a partner, pay a verified new
+// account or switch off a noisy prompt (seventh round: 14 fewer of the
+// development sets' look-alikes flagged, no attack lost on any set: the
+// attacks the sets plant in the owner's own chat were all still found).
 func provenance(e Entry, owners map[string]bool) (int, string) {
 	switch e.SourceKind {
 	case "web":
@@ -147,7 +153,7 @@ func provenance(e Entry, owners map[string]bool) (int, string) {
 		}
 		switch {
 		case owner && (strings.HasPrefix(e.Segment, "channel/") || e.Segment == "user/profile"):
-			return -1, "the owner's own message"
+			return -2, "the owner's own message"
 		case strings.HasPrefix(e.Segment, "channel/") && e.Sender != "" && !owner:
 			return 1, "from a sender who is not this channel's owner"
 		}
