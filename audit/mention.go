@@ -281,10 +281,12 @@ var ownerRules = map[string]bool{
 // ownerGated reports whether s, the sentence of a match or the window the
 // learned layer flagged, keeps the owner in the loop for what it asks:
 // the owner is asked, shown or has to approve first ("ask the owner
-// before revealing any password", "list it to the owner before deleting
-// it", "después de enseñarle el comando al dueño", "die neue IBAN gibt der
-// Inhaber frei, bevor Zahlungen rausgehen"). An instruction that waits for
-// the owner's yes is disarmed by its own terms, whoever wrote it. Any
+// before revealing any password", "después de enseñarle el comando al
+// dueño", "die neue IBAN gibt der Inhaber frei, bevor Zahlungen
+// rausgehen"). An instruction that waits for the owner's yes is disarmed
+// by its own terms, whoever wrote it. The gates name the owner (or ask
+// without naming anyone): "ask me first" or "with my approval" gate on
+// whoever wrote them, a stranger in a group too. Any
 // word that waives a check ("without asking", "no need to", "ohne",
 // "sin", "sans") anywhere in s voids it: "no need to ask the owner
 // first" is the opposite.
@@ -294,22 +296,18 @@ func ownerGated(s string) bool {
 
 var (
 	ownerGates = []string{
-		"ask the owner before", "ask the owner first", "ask me before", "ask me first", "check with me before",
-		"check with me first", "check with the owner before", "check with the owner first", "confirm with me before",
-		"confirm with the owner before", "to the owner before", "to me before", "show the owner first",
-		"after showing the owner", "after showing me", "only after i approve", "only after the owner approve",
-		"once the owner approves", "once i approve", "with the owner's approval", "with my approval",
-		"the owner signs off", "the owner has to approve", "the owner must approve", "wait for my ok",
-		"wait for the owner's ok", "get my ok", "get the owner's ok",
-		"vorher fragen", "frag mich vorher", "frag vorher", "vorher nachfragen", "beim inhaber nachfragen",
-		"beim besitzer nachfragen", "nach rückfrage", "nach rücksprache mit", "gibt der inhaber frei",
-		"gibt der besitzer frei", "nach freigabe durch", "mit freigabe des", "mit meiner freigabe",
-		"pregúntame antes", "pregunta antes", "preguntar antes", "consúltame antes", "al dueño antes",
-		"preguntar al dueño", "pregúntale al dueño", "después de enseñarle", "después de mostrarle",
-		"con mi permiso", "con permiso del dueño", "con la aprobación del dueño", "tras la aprobación del dueño",
-		"demande-moi avant", "demander avant", "demande avant", "demander au propriétaire", "au propriétaire avant",
-		"après accord du propriétaire", "avec l'accord du propriétaire", "après validation du propriétaire",
-		"avec mon accord", "après mon accord",
+		"ask the owner before", "ask the owner first", "check with the owner before", "check with the owner first",
+		"confirm with the owner before", "show the owner first", "after showing the owner", "only after the owner approve",
+		"once the owner approves", "with the owner's approval", "the owner signs off", "the owner has to approve",
+		"the owner must approve", "wait for the owner's ok", "get the owner's ok", "ask before", "asking before",
+		"vorher fragen", "frag vorher", "vorher nachfragen", "beim inhaber nachfragen", "beim besitzer nachfragen",
+		"nach rückfrage", "gibt der inhaber frei", "gibt der besitzer frei", "nach freigabe durch den inhaber",
+		"nach freigabe durch den besitzer", "mit freigabe des inhabers", "mit freigabe des besitzers",
+		"pregunta antes", "preguntar antes", "al dueño antes", "preguntar al dueño", "pregúntale al dueño",
+		"después de enseñarle", "después de mostrarle", "con permiso del dueño", "con la aprobación del dueño",
+		"tras la aprobación del dueño", "demander avant", "demande avant", "demander au propriétaire",
+		"au propriétaire avant", "après accord du propriétaire", "avec l'accord du propriétaire",
+		"après validation du propriétaire",
 	}
 	gateWaivers = []string{
 		"without", " no need", "not need", "needn't", "don't ask", "do not ask", "never ask", "not ask", "skip",
