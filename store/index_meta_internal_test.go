@@ -5,8 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/memaudit/memaudit/internal/keyring"
 )
 
 // bleve re-seals its index metadata (a rotation does) by writing
@@ -17,8 +15,6 @@ import (
 // temporary file under the vault's key is adopted, as bleve means it to be.
 func TestOpenDropsPartialIndexMetadata(t *testing.T) {
 	ctx := context.Background()
-	g, _ := keyring.Generate(false)
-	ids, _ := keyring.ParseIdentities(g.File)
 	for _, tc := range []struct {
 		name string
 		temp func(meta []byte) []byte
@@ -34,16 +30,7 @@ func TestOpenDropsPartialIndexMetadata(t *testing.T) {
 		{"whole", func(meta []byte) []byte { return meta }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "v")
-			s, err := Create(ctx, dir, CreateOptions{Options: Options{Identities: ids}, Recipients: []Recipient{g.Recipient}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i := 0; i < 50; i++ {
-				if _, err := s.Remember(ctx, Entry{Segment: "agent", Text: "heron note " + string(rune('a'+i%26))}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			dir, ids, s := newKeyedVault(t, 50, "heron note")
 			idxDir := s.indexDir()
 			s.Close()
 			meta, err := os.ReadFile(filepath.Join(idxDir, "index_meta.json"))

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/memaudit/memaudit/internal/keyfile"
-	"github.com/memaudit/memaudit/internal/keyring"
 	"github.com/memaudit/memaudit/internal/vaultcrypto"
 )
 
@@ -18,18 +17,7 @@ import (
 // another key SQLCipher opens and authenticates; a flipped byte fails.
 func TestPageCodecAgreesWithSQLCipher(t *testing.T) {
 	ctx := context.Background()
-	g, _ := keyring.Generate(false)
-	ids, _ := keyring.ParseIdentities(g.File)
-	dir := filepath.Join(t.TempDir(), "v")
-	s, err := Create(ctx, dir, CreateOptions{Options: Options{Identities: ids}, Recipients: []Recipient{g.Recipient}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 300; i++ {
-		if _, err := s.Remember(ctx, Entry{Segment: "agent", Text: "a page codec check, entry number " + string(rune('a'+i%26))}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, ids, s := newKeyedVault(t, 300, "a page codec check, entry number")
 	newKey, _ := vaultcrypto.NewDataKey()
 	kf, err := keyfile.Load(filepath.Join(dir, keyFileName))
 	if err != nil {

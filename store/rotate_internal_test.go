@@ -11,7 +11,6 @@ import (
 
 	"github.com/memaudit/memaudit/internal/indexcrypt"
 	"github.com/memaudit/memaudit/internal/keyfile"
-	"github.com/memaudit/memaudit/internal/keyring"
 	"github.com/memaudit/memaudit/internal/vaultcrypto"
 )
 
@@ -19,16 +18,7 @@ import (
 // once had it would) opens neither the database nor the index.
 func TestOldDataKeyOpensNothingAfterRotation(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "v")
-	g, _ := keyring.Generate(false)
-	ids, _ := keyring.ParseIdentities(g.File)
-	s, err := Create(ctx, dir, CreateOptions{Options: Options{Identities: ids}, Recipients: []Recipient{g.Recipient}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 100; i++ {
-		s.Remember(ctx, Entry{Segment: "agent", Text: "heron note"})
-	}
+	dir, ids, s := newKeyedVault(t, 100, "heron note")
 	s.Close()
 	kf, _ := keyfile.Load(filepath.Join(dir, keyFileName))
 	oldKey, err := kf.Unlock(ids)
